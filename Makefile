@@ -1,0 +1,47 @@
+# Wegwijs in Hilversum: every target creates .venv and installs the pinned
+# dependencies into it when it is missing or older than requirements.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test check bench bench-web system-deps clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+## serve: build the site and serve it with live reload on http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(PY) -m mkdocs serve --livereload
+
+## build: build the site into site/ (fails on any warning)
+build: $(STAMP)
+	$(PY) -m mkdocs build --strict --site-dir site
+
+## check: run every content check (B1, translations, media, links)
+check: $(STAMP)
+	$(PY) -m tools check
+
+## system-deps: Debian packages the tests need (Chromium, ffmpeg, espeak-ng, nginx)
+system-deps:
+	sh tools/install-system-deps.sh
+
+## test: install everything (incl. the browser) and run every test
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+## bench: build-speed and size benchmark against plain Material + static-i18n
+bench: $(STAMP)
+	$(PY) -m tools bench
+
+## bench-web: page weight and request budgets in Chromium on a phone viewport
+bench-web: $(STAMP) system-deps
+	$(PY) -m tools bench-web
+
+clean:
+	rm -rf site $(VENV)

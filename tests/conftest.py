@@ -1,0 +1,128 @@
+"""Shared fixtures: build the real site once per test session, serve it on loopback,
+and drive Debian's Chromium with Playwright (never Playwright's own browser download).
+
+- ``built_site``: Path of the real site built with ``mkdocs build --strict``.
+- ``build_site(config_dir, site_dir)``: build another (tiny, fixture) site.
+- ``site_server``: base URL (``http://127.0.0.1:<port>/``) serving ``built_site``.
+- ``browser``: a Playwright Chromium browser; ``phone_page``: a 360x640 page that
+  records every request (``page.requests``) and console error (``page.console_errors``).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def build_site(config_dir: Path, site_dir: Path, config_file: str = "mkdocs.yml",
+               env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` for the site in config_dir; returns the process result."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+         str(Path(config_dir) / config_file), "-d", str(site_dir)],
+        cwd=config_dir, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir)
+    assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".vtt": "text/vtt", ".webmanifest": "application/manifest+json",
+                      ".js": "text/javascript", ".m4a": "audio/mp4", ".mp4": "video/mp4",
+                      ".wasm": "application/wasm", ".svg": "image/svg+xml"}
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        # Serve the language's own 404 page, as the production nginx config does.
+        if code == 404:
+            path = self.path.split("?")[0]
+            root = Path(self.directory)
+            lang = path.strip("/").split("/")[0]
+            page = root / lang / "404.html" if (root / lang / "404.html").exists() else root / "404.html"
+            if page.exists():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
+
+def serve(directory: Path):
+    """Start a threaded HTTP server for directory on 127.0.0.1; returns (server, base_url)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("Chromium is not installed: run `make test` (it installs Debian's chromium)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def new_phone_page(browser, **context_options):
+    """A 360x640 touch page that records requests and console errors."""
+    options = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
+               "is_mobile": True, "has_touch": True, **context_options}
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.requests = []
+    page.console_errors = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    return page
+
+
+@pytest.fixture
+def phone_page(browser):
+    page = new_phone_page(browser)
+    yield page
+    page.context.close()

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs the Debian packages the tests need, only when one is missing:
+# chromium (browser tests), ffmpeg and espeak-ng (sample media), nginx
+# (production web-server test). Runs as root, or through sudo when present.
+set -eu
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v ffmpeg >/dev/null 2>&1 || missing="$missing ffmpeg"
+command -v espeak-ng >/dev/null 2>&1 || missing="$missing espeak-ng"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+  echo "install-system-deps: need root to install:$missing" >&2; exit 1
+fi
+echo "install-system-deps: installing$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,76 @@
+"""Navigation built from front matter: home first, then one section per folder.
+
+A folder's ``index.md`` opens its section and gives the section its title (in each
+language, from that language's page); the other pages follow by ``order``. The
+fase folder follows the fase order of the content model. Pages with
+``nav: false`` are left out of the menu (they are still built and linked).
+Also computes the fase <-> thema relations that fase and thema pages show.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from tools.content_model import Page, Site
+
+H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def _sort_key(page: Page, model) -> tuple:
+    fases = page.fases
+    fase_pos = model.fases.index(fases[0]) if page.meta.get("type") == "fase" and fases \
+        and fases[0] in model.fases else 0
+    order = page.meta.get("order")
+    return (fase_pos, order if isinstance(order, (int, float)) else 9999, page.src)
+
+
+def build_nav(site: Site) -> list:
+    """A MkDocs ``nav`` list of Dutch source paths (static-i18n localises them)."""
+    model = site.model
+    pages = [p for p in site.by_lang(model.default_language) if p.meta.get("nav", True)]
+    top: list[Page] = []
+    folders: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        parts = Path(page.src).parts
+        (folders[parts[0]] if len(parts) > 1 else top).append(page)
+    entries: list[tuple[tuple, object]] = []
+    for page in top:
+        key = (-1,) if page.src == "index.md" else (0, *_sort_key(page, model)[1:])
+        entries.append((key, page.src))
+    for folder, members in folders.items():
+        index = next((p for p in members if Path(p.src).name == "index.md"), None)
+        rest = sorted((p for p in members if p is not index), key=lambda p: _sort_key(p, model))
+        children = ([index.src] if index else []) + [p.src for p in rest]
+        order = index.meta.get("order", 9999) if index else 9999
+        title = page_title(index) if index else folder
+        entries.append(((0, order, folder), {title: children}))
+    return [item for _key, item in sorted(entries, key=lambda e: e[0])]
+
+
+def page_title(page: Page) -> str:
+    """The title MkDocs will use: front matter ``title``, else the first H1."""
+    if isinstance(page.meta.get("title"), str):
+        return page.meta["title"]
+    match = H1.search(page.body)
+    return match.group(1).strip() if match else Path(page.src).stem
+
+
+def relations(site: Site) -> dict[str, list[str]]:
+    """id -> related page ids: fase -> its thema's, thema -> its fases (Dutch pages)."""
+    pages = site.by_lang(site.model.default_language)
+    fase_pages = {p.fases[0]: p for p in pages if p.meta.get("type") == "fase" and p.fases}
+    related: dict[str, list[str]] = defaultdict(list)
+    themas = sorted((p for p in pages if p.meta.get("type") == "thema"),
+                    key=lambda p: _sort_key(p, site.model))
+    for thema in themas:
+        for fase in thema.fases:
+            if fase in fase_pages:
+                related[fase_pages[fase].id].append(thema.id)
+                related[thema.id].append(fase_pages[fase].id)
+    for thema_id in list(related):
+        if thema_id not in (p.id for p in fase_pages.values()):
+            order = list(site.model.fases)
+            by_id = {p.id: f for f, p in fase_pages.items()}
+            related[thema_id].sort(key=lambda pid: order.index(by_id[pid]))
+    return dict(related)
