@@ -15,6 +15,13 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# npm packages for the browser gates (axe-core, Lighthouse), pinned in package-lock.json.
+# --ignore-scripts: nothing may download a browser; Lighthouse uses Debian's Chromium.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json | system-deps
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 ## serve: build the site and serve it with live reload on http://127.0.0.1:8000/
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --livereload
@@ -32,7 +39,7 @@ system-deps:
 	sh tools/install-system-deps.sh
 
 ## test: install everything (incl. the browser) and run every test
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(NODE_STAMP)
 	$(PY) -m pytest
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
@@ -40,7 +47,7 @@ bench: $(STAMP)
 	$(PY) -m tools bench
 
 ## bench-web: page weight and request budgets in Chromium on a phone viewport
-bench-web: $(STAMP) system-deps
+bench-web: $(STAMP) system-deps $(NODE_STAMP)
 	$(PY) -m tools bench-web
 
 clean:
