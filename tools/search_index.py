@@ -18,6 +18,9 @@ from pathlib import Path
 
 ETHIOPIC_PUNCTUATION = re.compile("([\u1361-\u1368])")
 CONTENT_MARKER = "md-content__inner"
+# An untranslated page under /ar/ etc. shows the Dutch text: it is not Arabic, so
+# it stays out of the Arabic index (the Dutch page itself is in the Dutch one).
+FALLBACK_MARKER = "data-wegwijs-fallback"
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
                        "pagefind-component-ui.css", "pagefind-modular-ui.js",
                        "pagefind-modular-ui.css", "pagefind-highlight.js")
@@ -42,8 +45,8 @@ def build(site_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="wegwijs-search-") as tmp:
         for rel, path in _content_pages(site_dir):
             html = path.read_text(encoding="utf-8")
-            if CONTENT_MARKER not in html:
-                continue  # redirect stubs and other non-content pages
+            if CONTENT_MARKER not in html or FALLBACK_MARKER in html:
+                continue  # redirect stubs, other non-content pages, untranslated copies
             target = Path(tmp) / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(normalise(html), encoding="utf-8")
