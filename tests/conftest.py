@@ -117,7 +117,7 @@ def new_phone_page(browser, **context_options):
     page.requests = []
     page.console_errors = []
     page.on("request", lambda request: page.requests.append(request.url))
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(f"{msg.text} {msg.location.get('url', '')}"))
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     return page
 

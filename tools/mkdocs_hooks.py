@@ -38,7 +38,9 @@ class _State:
     nav: list | None = None
     relations: dict[str, list[str]] = {}
     missing_ui: set[tuple[str, str]] = set()
-    default_404: bytes | None = None
+    default_404: str | None = None
+    pages_by_id: dict = {}
+    pages_by_id_nav = None
 
 
 STATE = _State()
@@ -82,14 +84,20 @@ def on_config(config):
 
 @event_priority(-150)  # after static-i18n has swapped in this language's pages
 def on_nav(nav, config, files):
-    lang = _lang(config)
-    for item in nav.items:
-        if item.is_section and item.children and isinstance(item.children[0], MkPage):
-            index = item.children[0]
-            title = _title_of_file(index.file.abs_src_path)
-            if title:
-                item.title = title
+    _title_sections(nav.items)
     return nav
+
+
+def _title_sections(items) -> None:
+    """A section's title is the title of its index page, in this build's language."""
+    for item in items:
+        if item.is_section and item.children:
+            first = item.children[0]
+            if isinstance(first, MkPage):
+                title = _title_of_file(first.file.abs_src_path)
+                if title:
+                    item.title = title
+            _title_sections(item.children)
 
 
 def _title_of_file(path: str) -> str | None:
@@ -139,11 +147,13 @@ def on_page_context(context, page, config, nav):
 
 
 def _related(page, nav) -> list[dict]:
-    page_id = (page.meta or {}).get("id")
-    ids = STATE.relations.get(page_id, [])
+    ids = STATE.relations.get((page.meta or {}).get("id"), [])
     if not ids:
         return []
-    by_id = {p.meta.get("id"): p for p in nav.pages if p.meta}
+    if STATE.pages_by_id_nav is not nav:  # once per language build, not once per page
+        STATE.pages_by_id = {p.meta.get("id"): p for p in nav.pages if p.meta}
+        STATE.pages_by_id_nav = nav
+    by_id = STATE.pages_by_id
     return [{"title": by_id[i].title, "url": by_id[i].url} for i in ids if i in by_id]
 
 

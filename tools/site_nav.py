@@ -26,25 +26,37 @@ def _sort_key(page: Page, model) -> tuple:
 
 
 def build_nav(site: Site) -> list:
-    """A MkDocs ``nav`` list of Dutch source paths (static-i18n localises them)."""
+    """A MkDocs ``nav`` list of Dutch source paths (static-i18n localises them).
+
+    Folders nest: each folder is a section (its index.md first), so with
+    Material's ``navigation.prune`` a page carries only the links of its own
+    branch and its HTML does not grow with the size of the site."""
     model = site.model
     pages = [p for p in site.by_lang(model.default_language) if p.meta.get("nav", True)]
-    top: list[Page] = []
+    return _section(pages, (), model)
+
+
+def _section(pages: list[Page], prefix: tuple[str, ...], model) -> list:
+    depth = len(prefix)
+    here: list[Page] = []
     folders: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         parts = Path(page.src).parts
-        (folders[parts[0]] if len(parts) > 1 else top).append(page)
+        (folders[parts[depth]] if len(parts) > depth + 1 else here).append(page)
     entries: list[tuple[tuple, object]] = []
-    for page in top:
-        key = (-1,) if page.src == "index.md" else (0, *_sort_key(page, model)[1:])
-        entries.append((key, page.src))
+    index = next((p for p in here if Path(p.src).name == "index.md"), None)
+    for page in here:
+        if page is index:
+            entries.append(((-1,), page.src))
+        else:
+            entries.append(((0, *_sort_key(page, model)), page.src))
     for folder, members in folders.items():
-        index = next((p for p in members if Path(p.src).name == "index.md"), None)
-        rest = sorted((p for p in members if p is not index), key=lambda p: _sort_key(p, model))
-        children = ([index.src] if index else []) + [p.src for p in rest]
-        order = index.meta.get("order", 9999) if index else 9999
-        title = page_title(index) if index else folder
-        entries.append(((0, order, folder), {title: children}))
+        sub_index = next((p for p in members if Path(p.src).parts[depth + 1:] == ("index.md",)), None)
+        order = sub_index.meta.get("order", 9999) if sub_index else 9999
+        title = page_title(sub_index) if sub_index else folder
+        children = _section(members, prefix + (folder,), model)
+        entries.append(((0, 0, order if isinstance(order, (int, float)) else 9999, folder),
+                        {title: children}))
     return [item for _key, item in sorted(entries, key=lambda e: e[0])]
 
 
