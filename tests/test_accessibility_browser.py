@@ -1,0 +1,288 @@
+"""WCAG 2.1 A/AA gate: axe-core in Chromium on every page type in every language,
+plus a keyboard-only walk through the main flows.
+
+Pages are found by their front-matter ``type`` (tools.content_model.scan), so new
+page types are checked as soon as they land; a type that no page has yet is
+skipped with that reason. axe-core comes from node_modules (package.json,
+installed by ``make test``).
+"""
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from tests.conftest import ROOT, new_phone_page
+from tools import content_model
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Page types the site must get right; "thema-video" is a thema page with a video.
+PAGE_TYPES = ["home", "fase", "thema-video", "begrippen", "contactkaart", "stappenplan",
+              "professionals", "404"]
+MODEL = content_model.load_model()
+LANGUAGES = list(MODEL.languages)
+
+
+def page_url_path(src: str) -> str:
+    """docs source path (no language suffix) -> URL path of the built page, e.g.
+    'thema/wonen.md' -> 'thema/wonen/', 'index.md' -> '', 'fase/index.md' -> 'fase/'."""
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == MODEL.default_language else f"{lang}/"
+
+
+@functools.lru_cache(maxsize=None)
+def find_page(page_type: str) -> str | None:
+    """URL path (without language prefix) of one page of page_type, or None."""
+    if page_type == "404":
+        return "404.html"
+    site = content_model.scan(MODEL)
+    sources = sorted(site.source_pages().values(), key=lambda p: p.src)
+    if page_type == "thema-video":
+        themas = [p for p in sources if p.meta.get("type") == "thema"]
+        with_video = [p for p in themas if "[[video:" in p.body]
+        chosen = with_video or []
+        return page_url_path(chosen[0].src) if chosen else None
+    chosen = [p for p in sources if p.meta.get("type") == page_type]
+    return page_url_path(chosen[0].src) if chosen else None
+
+
+def require_axe() -> str:
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make test` (npm ci installs axe-core)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def run_axe(page, axe_source: str) -> list[dict]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                               resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
+        }""", WCAG_TAGS)
+    return result
+
+
+def format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"{len(violations)} axe violation(s) on {url}:"]
+    for v in violations:
+        lines.append(f"  - {v['id']} ({v['impact']}): {v['help']}")
+        lines.extend(f"      {n}" for n in v["nodes"])
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    return require_axe()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_axe_wcag21_aa(page_type, lang, color_scheme, browser, built_site, site_server, axe_source):
+    path = find_page(page_type)
+    if path is None:
+        pytest.skip(f"no page of type {page_type!r} exists yet in docs/")
+    rel = lang_prefix(lang) + path
+    built = built_site / (rel if rel.endswith(".html") else rel + "index.html")
+    assert built.exists(), f"{page_type} page {rel!r} was not built for {lang}"
+    page = new_phone_page(browser, color_scheme=color_scheme)
+    try:
+        url = site_server + rel
+        page.goto(url, wait_until="load")
+        assert page.evaluate("document.documentElement.lang") == lang
+        violations = run_axe(page, axe_source)
+        assert not violations, format_violations(url, violations)
+    finally:
+        page.context.close()
+
+
+def test_axe_finds_a_real_violation(browser, site_server, axe_source):
+    """The gate can fail: a page with an unlabelled input and low contrast is caught."""
+    page = new_phone_page(browser)
+    try:
+        page.goto(site_server, wait_until="load")
+        page.evaluate("""() => {
+            const main = document.querySelector('main') || document.body;
+            main.insertAdjacentHTML('beforeend',
+              '<input type="text"><p style="color:#bbb;background:#fff">faint text</p>');
+        }""")
+        ids = {v["id"] for v in run_axe(page, axe_source)}
+        assert {"label", "color-contrast"} <= ids
+    finally:
+        page.context.close()
+
+
+# --------------------------------------------------------------------------- keyboard
+
+FOCUSED_JS = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {tag: el.tagName.toLowerCase(), cls: el.className && el.className.baseVal === undefined ? el.className : '',
+            text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60),
+            href: el.getAttribute('href'), type: el.getAttribute('type'),
+            visible: r.width > 0 && r.height > 0 && style.visibility !== 'hidden'
+                     && el.checkVisibility({opacityProperty: true, visibilityProperty: true})};
+}"""
+
+
+def tab_to(page, matches, limit: int = 80, key: str = "Tab") -> dict:
+    """Press Tab until the focused element satisfies matches(info); every element
+    that receives focus on the way must be visible (WCAG 2.4.7)."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        info = page.evaluate(FOCUSED_JS)
+        if info is None:
+            continue
+        if not info["visible"]:  # e.g. the skip link fades in on focus
+            page.wait_for_timeout(400)
+            info = page.evaluate(FOCUSED_JS)
+            if info is None:
+                continue
+        assert info["visible"], f"keyboard focus landed on an invisible element: {info}"
+        seen.append(f"{info['tag']}.{info['cls']}[{info['text'][:25]}]")
+        if matches(info):
+            return info
+    raise AssertionError("element never received keyboard focus; focus went through:\n  "
+                         + "\n  ".join(seen))
+
+
+def has_class(name):
+    return lambda info: name in (info["cls"] or "").split()
+
+
+@pytest.fixture
+def kb_page(browser):
+    page = new_phone_page(browser)
+    yield page
+    page.context.close()
+
+
+def test_keyboard_navigation_drawer(kb_page, site_server):
+    page = kb_page
+    page.goto(site_server, wait_until="load")
+    drawer_open = "document.getElementById('__drawer').checked"
+    tab_to(page, has_class("wegwijs-drawer-open"))
+    assert page.evaluate(drawer_open) is False
+    page.keyboard.press("Enter")
+    page.wait_for_function(drawer_open)
+    button = page.locator(".wegwijs-drawer-open")
+    assert button.get_attribute("aria-expanded") == "true"
+    # Focus moves into the open drawer, onto a visible link.
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.wait_for_timeout(300)  # slide-in transition
+    assert page.evaluate(FOCUSED_JS)["visible"]
+    # Tab to the first fase page in the navigation and follow it with Enter.
+    target = tab_to(page, lambda i: i["tag"] == "a" and "fase/" in (i["href"] or ""))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/fase/" in page.url, target
+    # Escape closes the drawer and gives focus back to the menu button; Space opens it.
+    tab_to(page, has_class("wegwijs-drawer-open"))
+    page.keyboard.press("Space")
+    page.wait_for_function(drawer_open)
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"!{drawer_open}")
+    assert page.evaluate(FOCUSED_JS)["cls"].find("wegwijs-drawer-open") >= 0
+    assert button.get_attribute("aria-expanded") == "false"
+    # A closed drawer is out of the tab order: every stop is visible (checked by tab_to).
+    tab_to(page, has_class("wegwijs-search-open"))
+
+
+def test_keyboard_language_switch(kb_page, site_server):
+    page = kb_page
+    page.goto(site_server, wait_until="load")
+    tab_to(page, lambda i: i["tag"] == "button" and "md-header__button" in i["cls"]
+           and page.evaluate("!!document.activeElement.closest('.wegwijs-languages')"))
+    tab_to(page, lambda i: i["tag"] == "a" and i["href"] and i["href"].startswith("en/")
+           or (i["href"] or "").endswith("/en/"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.rstrip("/").endswith("/en")
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_keyboard_search(kb_page, site_server):
+    page = kb_page
+    page.goto(site_server, wait_until="load")
+    tab_to(page, has_class("wegwijs-search-open"))
+    page.keyboard.press("Enter")
+    dialog = page.locator("#wegwijs-search")
+    page.wait_for_function("document.getElementById('wegwijs-search').open")
+    assert page.evaluate("document.activeElement.id") == "wegwijs-search-input"
+    page.keyboard.type("wonen")
+    page.keyboard.press("Enter")
+    first = dialog.locator(".wegwijs-search__results a").first
+    first.wait_for(state="visible", timeout=15000)
+    expected = first.get_attribute("href")
+    tab_to(page, lambda i: i["tag"] == "a" and i["href"] == expected, limit=10)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == expected
+    # Escape closes the dialog and returns focus to the search button.
+    tab_to(page, has_class("wegwijs-search-open"))
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('wegwijs-search').open")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('wegwijs-search').open")
+    assert "wegwijs-search-open" in page.evaluate(FOCUSED_JS)["cls"]
+
+
+def _first_source(predicate) -> str | None:
+    site = content_model.scan(MODEL)
+    for page in sorted(site.source_pages().values(), key=lambda p: p.src):
+        if predicate(page):
+            return page_url_path(page.src)
+    return None
+
+
+def test_keyboard_checklist(kb_page, site_server):
+    path = _first_source(lambda p: "- [ ]" in p.body)
+    if path is None:
+        pytest.skip("no page has a checklist yet")
+    page = kb_page
+    page.goto(site_server + path, wait_until="load")
+    box = page.locator(".task-list-item input[type=checkbox]").first
+    if box.is_disabled():
+        pytest.skip(f"the checklist on {path} is not interactive yet (disabled checkboxes)")
+    box_id = box.evaluate("el => el.id || (el.id = 'kb-first-box')")
+    assert not box.is_checked()
+    tab_to(page, lambda i: page.evaluate("document.activeElement.id") == box_id
+           or page.evaluate("document.activeElement.contains(document.getElementById(arguments[0]))"
+                            .replace("arguments[0]", repr(box_id))), limit=120)
+    page.keyboard.press("Space")
+    page.wait_for_function(f"document.getElementById({box_id!r}).checked")
+
+
+def test_keyboard_video_player(kb_page, site_server):
+    path = _first_source(lambda p: "[[video:" in p.body)
+    if path is None:
+        pytest.skip("no page has a video yet")
+    page = kb_page
+    page.goto(site_server + path, wait_until="load")
+    if page.locator("video").count() == 0:
+        pytest.skip(f"{path} has a [[video:]] line but no player is rendered yet")
+    # The first focusable control of the player (a play button or the video itself).
+    tab_to(page, lambda i: page.evaluate(
+        """() => { const v = document.querySelector('video'); const el = document.activeElement;
+                   const box = v.closest('figure, .wegwijs-video, [data-video]') || v.parentElement;
+                   return el === v || box.contains(el); }"""), limit=150)
+    page.keyboard.press("Enter")
+    try:
+        page.wait_for_function("!document.querySelector('video').paused", timeout=3000)
+    except Exception:
+        page.keyboard.press("Space")
+        page.wait_for_function("!document.querySelector('video').paused", timeout=5000)
