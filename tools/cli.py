@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMAND_MODULES = [
     "tools.content_model",
     "tools.ui_strings",
+    "tools.b1",
+    "tools.translations",
     "tools.check",
 ]
 

