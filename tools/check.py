@@ -7,6 +7,9 @@ import importlib
 CHECKS = [
     ("content", "tools.content_model:check_all"),
     ("ui-strings", "tools.ui_strings:check"),
+    ("b1", "tools.b1:check_all"),  # B1 readability of Dutch and English pages
+    ("translations", "tools.translations:check_all"),  # missing/outdated/mismatched translations
+    ("review-needed", "tools.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers
 ]
 
 

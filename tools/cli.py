@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "tools.ui_strings",
     "tools.b1",
     "tools.translations",
+    "tools.review_markers",
     "tools.check",
 ]
 
