@@ -1,0 +1,240 @@
+"""The B1 check (tools/b1.py): calibration on real published texts, Markdown stripping,
+line numbers, waivers, English offline, bad input. Everything through ``tools.cli.run``."""
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from tools import readability, text_extract
+from tools.cli import run
+
+FIXTURES = Path(__file__).parent / "fixtures" / "b1"
+
+
+def b1(capsys, *argv):
+    code = run(["b1", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _texts(lang, verdict):
+    return sorted((FIXTURES / lang / verdict).glob("*.md"))
+
+
+# --------------------------------------------------------------------------- calibration
+# Real published texts (source URL and date in each file): plain-language pages must
+# pass, legislation and parliamentary papers must fail.
+
+
+@pytest.mark.parametrize("path", _texts("nl", "pass") + _texts("en", "pass"), ids=lambda p: p.stem)
+def test_real_plain_language_text_passes(capsys, path):
+    code, out, _ = b1(capsys, "--lang", path.parent.parent.name, str(path))
+    assert code == 0, out
+    assert "[error]" not in out
+
+
+@pytest.mark.parametrize("path", _texts("nl", "fail") + _texts("en", "fail"), ids=lambda p: p.stem)
+def test_real_legal_and_policy_text_fails(capsys, path):
+    code, out, _ = b1(capsys, "--lang", path.parent.parent.name, str(path))
+    assert code == 1
+    assert "[error]" in out
+
+
+def test_calibration_sets_are_not_trivial():
+    for lang in ("nl", "en"):
+        assert len(_texts(lang, "pass")) >= 3 and len(_texts(lang, "fail")) >= 2
+
+
+def test_page_scores_separate_the_levels(capsys):
+    """Reading ease of every plain text is above every legal text, per language."""
+    from tools import b1 as b1mod
+
+    for lang in ("nl", "en"):
+        def ease(path):
+            _, page = b1mod.check_text(path.read_text(encoding="utf-8"), 1, lang, path.name)
+            return page.reading_ease
+        worst_plain = min(ease(p) for p in _texts(lang, "pass"))
+        best_legal = max(ease(p) for p in _texts(lang, "fail"))
+        assert worst_plain > best_legal + 10, (lang, worst_plain, best_legal)
+
+
+# --------------------------------------------------------------------------- findings
+
+LONG = ("De gemeente Hilversum helpt nieuwe inwoners met een verblijfsvergunning bij het "
+        "aanvragen van huurtoeslag, zorgtoeslag en een uitkering bij de Sociale "
+        "Verzekeringsbank en het Uitvoeringsinstituut Werknemersverzekeringen in de eerste weken.")
+
+
+def test_long_sentence_error_has_the_line_and_column_in_the_file(tmp_path, capsys):
+    page = tmp_path / "docs" / "x.md"
+    page.parent.mkdir()
+    lines = ["---", "id: x", "type: pagina", "order: 1", "---", "", "# Titel", "",
+             "U krijgt een brief.", "", "- Teken het contract", "- Betaal de huur", "",
+             "Lees dit. " + LONG]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(page))
+    assert code == 1
+    n = len(readability.words(LONG))
+    assert n > 25
+    assert f"x.md:14:11: [error] sentence has {n} words; B1 aims at 15 or fewer" in out
+    assert "(sentence-length)" in out
+    # list items without a full stop do not merge into one long sentence
+    assert "x.md:11:" not in out and "x.md:12:" not in out
+
+
+def test_abbreviations_do_not_split_sentences():
+    prose = text_extract.prose("U neemt papieren mee, bijv. uw paspoort. Dat is o.a. nodig "
+                               "m.b.v. de gemeente. En e.g. this. Klaar.\n")
+    texts = [s.text for s in prose.sentences]
+    assert texts == ["U neemt papieren mee, bijv. uw paspoort.",
+                     "Dat is o.a. nodig m.b.v. de gemeente.", "En e.g. this.", "Klaar."]
+
+
+def test_markup_is_stripped_before_counting():
+    body = "\n".join([
+        "Lees [de regels](https://example.org/a/b/c/d/e/f/g/h/regels-en-voorwaarden.html) goed.",
+        "",
+        "| Naam | Adres | Telefoon | Open | Dicht | Opmerking | Meer | Nog | Meer | Woorden |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        "| Gemeente | Dorpsstraat 1 | 035 | 9 | 17 | niets | a | b | c | d |",
+        "",
+        "```",
+        "dit is code met heel veel woorden die niet meetellen want het is geen tekst voor lezers",
+        "```",
+        "",
+        "<div class=\"x\">HTML blok met veel woorden die ook niet meetellen in de zinnen hier</div>",
+        "",
+        "## Stappenplan {#stappenplan}",
+        "",
+        "- [ ] Teken het huurcontract. {#regeldag-huurcontract}",
+        "",
+        "<!-- NAKIJKEN: adres invullen -->",
+        "",
+        "[[video:regeldag]]",
+    ])
+    sentences = [s.text for s in text_extract.prose(body).sentences]
+    assert sentences == ["Lees de regels goed.", "Stappenplan", "Teken het huurcontract."]
+
+
+def test_waiver_with_reason_silences_one_rule_on_one_sentence(tmp_path, capsys):
+    page = tmp_path / "tekst.md"
+    page.write_text("Korte zin.\n\n<!-- b1-negeer: sentence-length: officiële naam van de regeling -->\n"
+                    + LONG + "\n\n" + LONG + "\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(page))
+    lines = [l for l in out.splitlines() if "(sentence-length)" in l]
+    assert len(lines) == 1, out
+    assert "tekst.md:6:1: [error]" in lines[0], out  # line 4 is waived, line 6 is not
+    assert code == 1
+
+
+def test_waiver_needs_a_reason_and_must_match(tmp_path, capsys):
+    page = tmp_path / "tekst.md"
+    page.write_text("<!-- b1-negeer: sentence-length -->\n" + LONG + "\n\n"
+                    "<!-- b1-negeer: passive: staat in de wet -->\nU krijgt een brief.\n",
+                    encoding="utf-8")
+    code, out, _ = b1(capsys, "--format", "json", str(page))
+    found = json.loads(out)
+    waivers = [f for f in found if f["rule"] == "b1-waiver"]
+    assert {(f["line"], f["severity"]) for f in waivers} == {(1, "error"), (4, "warning")}
+    assert code == 1
+
+
+def test_passive_is_a_warning_per_sentence(tmp_path, capsys):
+    page = tmp_path / "p.md"
+    page.write_text("U wordt gebeld door de gemeente.\n\nU belt de gemeente.\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(page))
+    assert code == 0
+    assert "p.md:1:1: [warning] passive voice ('wordt … gebeld')" in out
+    assert ":3:" not in out
+
+
+def test_dutch_syllables_are_not_undercounted():
+    assert readability.syllables("ideeën", "nl") == 3
+    assert readability.syllables("gemeente", "nl") == 3
+    assert readability.syllables("huurcontract", "nl") == 3
+    assert readability.syllables("apart", "nl") == 2  # pyphen alone says 1
+
+
+# --------------------------------------------------------------------------- languages
+
+
+def test_english_works_without_network(tmp_path, capsys, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    import nltk
+
+    monkeypatch.setattr(nltk, "download", no_network)
+    readability.syllables_en.cache_clear()
+    assert readability.syllables("passport", "en") == 2
+    assert readability.syllables("unfortunately", "en") == 5
+    page = tmp_path / "guide.md"
+    page.write_text(FIXTURES.joinpath("en/fail/uk-act-2013-10-s20.md").read_text(), encoding="utf-8")
+    code, out, _ = b1(capsys, "--lang", "en", str(page))
+    assert code == 1 and "Flesch reading ease" in out
+
+
+def test_language_comes_from_name_then_folder_then_option(tmp_path, capsys):
+    english = "Your details will be checked by the council before the registration office approves it."
+    (tmp_path / "en").mkdir()
+    for path in (tmp_path / "a.en.md", tmp_path / "en" / "b.md", tmp_path / "c.md"):
+        path.write_text(english + "\n", encoding="utf-8")
+    code, out, _ = b1(capsys, "--lang", "en", str(tmp_path))
+    # English passive detection ran on all three (the Dutch rules would not see 'be checked')
+    assert out.count("passive voice ('be checked')") == 3
+
+
+def test_docs_pages_without_paths(tmp_path, capsys, monkeypatch):
+    from tools import b1 as b1mod
+    from tools import content_model as cm
+    import dataclasses
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    head = "---\nid: {id}\ntype: pagina\norder: 1\n---\n\n"
+    (docs / "a.md").write_text(head.format(id="a") + LONG + "\n", encoding="utf-8")
+    (docs / "a.en.md").write_text(head.format(id="a") + "Fine.\n", encoding="utf-8")
+    (docs / "a.ar.md").write_text(head.format(id="a") + LONG + "\n", encoding="utf-8")
+    (docs / "pro.md").write_text("---\nid: pro\ntype: professionals\norder: 2\ntranslate: false\n---\n\n"
+                                 + LONG + "\n", encoding="utf-8")
+    model = dataclasses.replace(cm.load_model(), docs_dir=docs)
+    monkeypatch.setattr(b1mod.cm, "load_model", lambda *a, **k: model)
+    code, out, _ = b1(capsys)
+    assert code == 1
+    assert "docs/a.md:7:1: [error]" in out.replace(str(tmp_path) + "/", "")
+    assert "pro.md" not in out and "a.ar.md" not in out
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("name,content,rule", [
+    ("empty.md", b"", "empty-file"),
+    ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00", "not-text"),
+    ("latin1.md", "café".encode("latin-1"), "not-text"),
+    ("yaml.md", b"---\nid: [unclosed\n---\nTekst.\n", "front-matter"),
+])
+def test_bad_input_gives_one_clear_finding(tmp_path, capsys, name, content, rule):
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = b1(capsys, str(path))
+    lines = out.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith(f"({rule})"), out
+    assert "Traceback" not in err
+
+
+def test_no_front_matter_is_fine_for_a_standalone_file(tmp_path, capsys):
+    path = tmp_path / "los.md"
+    path.write_text("U krijgt een brief van de gemeente.\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(path))
+    assert code == 0 and out.strip() == ""
+
+
+def test_missing_path_is_misuse(capsys):
+    code, _, err = b1(capsys, "does/not/exist.md")
+    assert code == 2 and "no such file" in err
