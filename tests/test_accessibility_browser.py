@@ -40,19 +40,31 @@ def lang_prefix(lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
+def _find_source(page_type: str):
+    """The Dutch source page of one page of page_type (the first by path), or None."""
+    site = content_model.scan(MODEL)
+    sources = sorted(site.source_pages().values(), key=lambda p: p.src)
+    if page_type == "thema-video":
+        chosen = [p for p in sources if p.meta.get("type") == "thema" and "[[video:" in p.body]
+    else:
+        chosen = [p for p in sources if p.meta.get("type") == page_type]
+    return chosen[0] if chosen else None
+
+
 def find_page(page_type: str) -> str | None:
     """URL path (without language prefix) of one page of page_type, or None."""
     if page_type == "404":
         return "404.html"
-    site = content_model.scan(MODEL)
-    sources = sorted(site.source_pages().values(), key=lambda p: p.src)
-    if page_type == "thema-video":
-        themas = [p for p in sources if p.meta.get("type") == "thema"]
-        with_video = [p for p in themas if "[[video:" in p.body]
-        chosen = with_video or []
-        return page_url_path(chosen[0].src) if chosen else None
-    chosen = [p for p in sources if p.meta.get("type") == page_type]
-    return page_url_path(chosen[0].src) if chosen else None
+    source = _find_source(page_type)
+    return page_url_path(source.src) if source else None
+
+
+def page_languages(page_type: str) -> list[str]:
+    """Languages the page is published in: Dutch only for `translate: false` pages."""
+    source = None if page_type == "404" else _find_source(page_type)
+    if source is not None and source.meta.get("translate") is False:
+        return [MODEL.default_language]
+    return LANGUAGES
 
 
 def require_axe() -> str:
@@ -93,6 +105,8 @@ def test_axe_wcag21_aa(page_type, lang, color_scheme, browser, built_site, site_
     path = find_page(page_type)
     if path is None:
         pytest.skip(f"no page of type {page_type!r} exists yet in docs/")
+    if lang not in page_languages(page_type):
+        pytest.skip(f"the {page_type} page is Dutch-only (translate: false)")
     rel = lang_prefix(lang) + path
     built = built_site / (rel if rel.endswith(".html") else rel + "index.html")
     assert built.exists(), f"{page_type} page {rel!r} was not built for {lang}"
