@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "tools.b1",
     "tools.translations",
     "tools.review_markers",
+    "tools.links",
     "tools.check",
 ]
 
