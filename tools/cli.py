@@ -19,11 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMAND_MODULES = [
     "tools.content_model",
     "tools.ui_strings",
+    "tools.links",
+    "tools.media",
     "tools.b1",
     "tools.translations",
     "tools.review_markers",
-    "tools.links",
     "tools.check",
+    "tools.bench",
+    "tools.bench_web",
 ]
 
 

@@ -9,6 +9,7 @@ current language is ``config.theme.language``. What each hook does:
 - ``on_nav``: section titles from each language's own index page;
 - ``on_env``: interface strings from translations/ and CLDR data from Babel;
 - ``on_page_context``: language alternates, untranslated-page notice, fase/thema links;
+- ``on_post_page``: fold the templates' indentation out of the HTML;
 - ``on_post_build``: a 404 page per language; after the last language, the
   per-language Pagefind search index.
 """
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tools import content_model, search_index, site_nav, ui_strings  # noqa: E402
+from tools import content_model, html_whitespace, search_index, site_nav, ui_strings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.wegwijs")
 
@@ -160,16 +161,21 @@ def _related(page, nav) -> list[dict]:
 # --------------------------------------------------------------------------- output
 
 
+@event_priority(-90)  # after other hooks have changed the page
+def on_post_page(output, page, config):
+    return html_whitespace.fold(output)
+
+
 def on_post_template(output, template_name, config):
     """Keep a 404 page per language: static-i18n would leave only the last one built."""
     if template_name == "404.html":
         lang = _lang(config)
         if lang == _default_lang(config):
-            STATE.default_404 = output
+            STATE.default_404 = html_whitespace.fold(output)
         else:
             target = Path(config.site_dir) / lang / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(output, encoding="utf-8")
+            target.write_text(html_whitespace.fold(output), encoding="utf-8")
     return output
 
 
