@@ -8,6 +8,7 @@ CHECKS = [
     ("content", "tools.content_model:check_all"),
     ("ui-strings", "tools.ui_strings:check"),
     ("links", "tools.links:check_sources"),  # released URLs vs docs/ + redirects, no build
+    ("media", "tools.media:check"),  # videos in media/: subtitles, audio, descriptions
     ("b1", "tools.b1:check_all"),  # B1 readability of Dutch and English pages
     ("translations", "tools.translations:check_all"),  # missing/outdated/mismatched translations
     ("review-needed", "tools.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers

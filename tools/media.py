@@ -432,6 +432,62 @@ def check(root: Path = ROOT, media_dir: Path | None = None, docs_dir: Path | Non
     return out
 
 
+# --------------------------------------------------------------------------- player
+
+
+def format_size(size: int, lang: str) -> str:
+    """A file size in the reader's language (CLDR units via Babel): '215 kB', '1,2 MB'."""
+    from babel.units import format_unit
+
+    if size >= 1_000_000:
+        return format_unit(size / 1_000_000, "digital-megabyte", length="short",
+                           format="#,##0.0", locale=lang)
+    return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                       format="#,##0", locale=lang)
+
+
+def player_context(video: Video, lang: str, url) -> dict:
+    """Everything video.html needs, for a page in ``lang``; ``url(site_path)`` makes a
+    link relative to the page. Sizes are measured now, at build time."""
+    from tools.ui_strings import language_info
+
+    meta = video.meta()
+    base = f"media/{video.id}/"
+    titles = meta.get("title") or {}
+
+    def file(path: Path, fmt: str) -> dict | None:
+        if not path.exists():
+            return None
+        rel = path.relative_to(video.folder).as_posix()
+        return {"url": url(base + rel), "format": fmt,
+                "size": format_size(path.stat().st_size, lang),
+                "name": f"{video.id}-{rel.replace('/', '-')}"}
+
+    languages = []
+    for code in LANGUAGES:
+        info = language_info(code)
+        languages.append({
+            "code": code, "name": info.name, "dir": info.direction,
+            "video": file(video.video(code), "MP4"),
+            "audio": file(video.audio(code), "M4A"),
+            "subtitles": file(video.subtitles(code), "WebVTT"),
+            "descriptions": file(video.descriptions(code), "WebVTT"),
+        })
+    poster = video.poster
+    return {
+        "id": video.id,
+        "lang": lang,
+        "dir": language_info(lang).direction,
+        "title": titles.get(lang) or titles.get(LANGUAGES[0]) or video.id,
+        "title_lang": lang if titles.get(lang) else LANGUAGES[0],
+        "poster": url(base + poster.name) if poster else None,
+        "width": meta.get("width", 426),
+        "height": meta.get("height", 240),
+        "default_audio": LANGUAGES[0],  # what plays without JavaScript: the Dutch original
+        "languages": languages,
+    }
+
+
 # --------------------------------------------------------------------------- muxing
 
 

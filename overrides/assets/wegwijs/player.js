@@ -1,0 +1,130 @@
+/* Video player: spoken language, subtitle language and audio description for every
+   <figure class="wegwijs-video"> (markup: overrides/partials/wegwijs/video.html).
+
+   Spoken language = a whole MP4 per language (the same H.264 stream, that language's
+   audio; see tools/media.py for why). Switching sets the video's src (which overrides
+   the <source>, the Dutch original for readers without JavaScript) and restores the
+   position, the paused state and the speed, so sound and picture cannot drift apart:
+   it works the same in iPhone Safari, Chromium and Firefox, where audioTracks or a
+   separately synced <audio> do not.
+
+   Data thrift: while the reader has not pressed play, a swap only changes the src
+   (preload stays "none"): no video or audio byte is fetched. */
+(function () {
+  "use strict";
+
+  function setup(figure) {
+    var video = figure.querySelector("video");
+    var source = video.querySelector("source");  // the Dutch original
+    var controls = figure.querySelector("[data-role=controls]");
+    var audioSelect = figure.querySelector("[data-role=audio]");
+    var subtitleSelect = figure.querySelector("[data-role=subtitles]");
+    var describe = figure.querySelector("[data-role=descriptions]");
+    var descriptionText = figure.querySelector("[data-role=description-text]");
+    if (!video || !source || !controls) return;
+    controls.hidden = false;
+
+    function tracks(kind) {
+      return Array.prototype.filter.call(video.textTracks, function (t) { return t.kind === kind; });
+    }
+
+    /* ---- spoken language ---- */
+    function currentAudio() { return video.getAttribute("data-audio"); }
+
+    function setAudio(lang) {
+      var option = audioSelect.querySelector('option[value="' + lang + '"]');
+      if (!option || lang === currentAudio()) return;
+      var started = video.currentTime > 0 || !video.paused || video.readyState > 0;
+      var position = video.currentTime;
+      var wasPaused = video.paused;
+      var rate = video.playbackRate;
+      video.setAttribute("data-audio", lang);
+      if (started) video.preload = "auto";  // the reader already watches: fetch what is needed
+      // The src attribute overrides the <source> (the Dutch original, for no-JS readers).
+      // Setting it restarts loading; unlike load(), Chromium then fetches nothing while
+      // preload is "none" (measured in tests/test_player_browser.py).
+      video.src = option.getAttribute("data-src");
+      video.defaultPlaybackRate = rate;
+      video.playbackRate = rate;
+      applyTextTracks();
+      if (started) restore(position, wasPaused, rate);
+    }
+
+    // Seek back to where the reader was as soon as the new file can seek there (at
+    // once when the server supports range requests, as nginx does), and play on if it
+    // was playing. A server without range requests makes a file unseekable: then
+    // playback just continues from the start once the file can play through.
+    function restore(position, wasPaused, rate) {
+      var events = ["loadedmetadata", "progress", "canplaythrough"];
+      function covered() {
+        var ranges = video.seekable;
+        for (var i = 0; i < ranges.length; i++) {
+          if (ranges.start(i) <= position && position <= ranges.end(i)) return true;
+        }
+        return false;
+      }
+      function attempt(event) {
+        if (video.readyState < 1) return;
+        if (!covered() && !(event && event.type === "canplaythrough")) return;
+        events.forEach(function (e) { video.removeEventListener(e, attempt); });
+        if (covered()) video.currentTime = position;
+        video.playbackRate = rate;
+        if (!wasPaused) {
+          var playing = video.play();
+          if (playing && playing.catch) playing.catch(function () {});
+        }
+      }
+      events.forEach(function (e) { video.addEventListener(e, attempt); });
+    }
+
+    /* ---- subtitles ---- */
+    function applyTextTracks() {
+      var want = subtitleSelect.value;
+      tracks("subtitles").forEach(function (t) {
+        t.mode = t.language === want ? "showing" : "disabled";
+      });
+      var audio = currentAudio();
+      tracks("descriptions").forEach(function (t) {
+        t.mode = describe.checked && t.language === audio ? "hidden" : "disabled";
+      });
+      descriptionText.hidden = !describe.checked;
+      if (!describe.checked) descriptionText.textContent = "";
+    }
+
+    // The browser's own subtitle menu changes the tracks too: keep our select in step.
+    video.textTracks.addEventListener("change", function () {
+      var showing = tracks("subtitles").filter(function (t) { return t.mode === "showing"; })[0];
+      var value = showing ? showing.language : "";
+      if (subtitleSelect.value !== value) subtitleSelect.value = value;
+    });
+
+    /* ---- audio description: the active cue goes to a polite live region ---- */
+    tracks("descriptions").forEach(function (t) {
+      t.addEventListener("cuechange", function () {
+        if (t.mode !== "hidden") return;
+        var cue = t.activeCues && t.activeCues[0];
+        if (!cue) return;
+        descriptionText.setAttribute("lang", t.language);
+        descriptionText.setAttribute("dir", /^(ar|fa|he|ur)$/.test(t.language) ? "rtl" : "ltr");
+        descriptionText.textContent = cue.text;
+      });
+    });
+
+    audioSelect.addEventListener("change", function () { setAudio(audioSelect.value); });
+    subtitleSelect.addEventListener("change", applyTextTracks);
+    describe.addEventListener("change", applyTextTracks);
+
+    // Start in the page's language (selected in the markup); without JavaScript the
+    // Dutch original plays. Nothing is fetched: the reader has not pressed play.
+    video.setAttribute("data-audio", source.getAttribute("data-lang"));
+    setAudio(audioSelect.value);
+    applyTextTracks();
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("figure.wegwijs-video"), setup);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

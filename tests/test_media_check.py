@@ -1,0 +1,240 @@
+"""``python -m tools media``: a complete video passes; broken copies of it (in tmp_path)
+give findings that name the file, the line and the rule."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tools import cli, media
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "media" / "regeldag"
+OTHER = ROOT / "media" / "verhuizen-en-geld"
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A tiny repository: media/regeldag/ (copy of the real one) and a page using it."""
+    shutil.copytree(SAMPLE, tmp_path / "media" / "regeldag")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "pagina.md").write_text("---\nid: pagina\ntype: pagina\norder: 1\n---\n# Pagina\n\n"
+                                    "[[video:regeldag]]\n", encoding="utf-8")
+    return tmp_path
+
+
+def run_check(repo: Path) -> list[str]:
+    return [f.format() for f in media.check(root=repo, media_dir=repo / "media", docs_dir=repo / "docs")]
+
+
+def errors(repo: Path) -> list[str]:
+    return [line for line in run_check(repo) if "[error]" in line]
+
+
+def vtt(repo: Path, lang: str, kind: str = "subtitles") -> Path:
+    return repo / "media" / "regeldag" / kind / f"{lang}.vtt"
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_complete_sample_videos_pass():
+    findings = media.check()
+    assert [f.format() for f in findings if f.severity == "error"] == []
+    assert set(media.videos()) >= {"regeldag", "verhuizen-en-geld"}
+
+
+def test_cli_command_and_check_include_media(capsys):
+    assert cli.run(["media"]) == 0
+    from tools import check
+
+    assert ("media", "tools.media:check") in check.CHECKS
+
+
+def test_copy_of_sample_is_clean(repo):
+    assert errors(repo) == []
+
+
+def test_missing_subtitle_file_is_named(repo):
+    vtt(repo, "ti").unlink()
+    assert "media/regeldag/subtitles/ti.vtt: [error] missing (media-subtitles)" in errors(repo)
+
+
+def test_missing_audio_description_and_audio(repo):
+    vtt(repo, "fa", "descriptions").unlink()
+    (repo / "media" / "regeldag" / "audio" / "ar.m4a").unlink()
+    found = errors(repo)
+    assert "media/regeldag/descriptions/fa.vtt: [error] missing (media-descriptions)" in found
+    assert any(f.startswith("media/regeldag/audio/ar.m4a: [error] missing") and "(media-audio)" in f
+               for f in found)
+
+
+def test_unknown_video_reference_names_page_and_line(repo):
+    (repo / "docs" / "pagina.md").write_text(
+        "---\nid: pagina\ntype: pagina\norder: 1\n---\n\n```\n[[video:voorbeeld]]\n```\n\n"
+        "[[video:bestaat-niet]]\n", encoding="utf-8")
+    found = errors(repo)
+    assert len(found) == 1, found  # the example inside the code block is not a reference
+    assert found[0].startswith("docs/pagina.md:11: [error] video 'bestaat-niet' does not exist")
+    assert found[0].endswith("(media-reference)")
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("00:00:02.500 --> 00:00:09", "malformed timestamp"),
+    ("-00:00:02.500 --> 00:00:09.000", "malformed timestamp"),
+    ("00:00:62.500 --> 00:00:63.000", "malformed timestamp"),
+    ("00:00:02,500 --> 00:00:09.000", "malformed timestamp"),
+])
+def test_malformed_or_negative_timestamps(repo, bad, message):
+    path = vtt(repo, "en")
+    text = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(text) if line.startswith("00:00:02.500 -->"))
+    text[index] = bad
+    path.write_text("\n".join(text), encoding="utf-8")
+    found = [f for f in errors(repo) if f.startswith("media/regeldag/subtitles/en.vtt")]
+    assert any(f"en.vtt:{index + 1}: [error] {message}" in f and "(media-vtt)" in f for f in found), found
+
+
+def test_missing_header_and_webvtt_py_strict_errors(repo):
+    replace_in(vtt(repo, "nl"), "WEBVTT", "WEBVTX")
+    found = errors(repo)
+    assert any(f.startswith("media/regeldag/subtitles/nl.vtt:1: [error]") and "(media-vtt)" in f
+               for f in found), found
+
+
+def test_cue_order_end_before_start_and_beyond_duration(repo):
+    path = vtt(repo, "nl", "descriptions")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    timings = [i for i, line in enumerate(lines) if "-->" in line]
+    lines[timings[2]] = "00:00:01.000 --> 00:00:00.500"  # before the previous cue, ends first
+    lines[timings[-1]] = "00:00:30.000 --> 00:09:00.000"  # far past the end of the video
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = "\n".join(errors(repo))
+    rel = "media/regeldag/descriptions/nl.vtt"
+    assert f"{rel}:{timings[2] + 1}: [error] cue ends before or when it starts" in found
+    assert f"{rel}:{timings[2] + 1}: [error] cue starts before the previous one" in found
+    assert f"{rel}:{timings[-1] + 1}: [error] cue ends at 540.000 s, after the end" in found
+
+
+def test_translation_must_match_dutch_cue_count_and_timings(repo):
+    path = vtt(repo, "fa")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("00:00:02.500 -->"))
+    lines[index] = lines[index].replace("00:00:02.500", "00:00:02.900")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = errors(repo)
+    assert any(f.startswith(f"media/regeldag/subtitles/fa.vtt:{index + 1}: [error] timing differs "
+                            "from media/regeldag/subtitles/nl.vtt:") for f in found), found
+    # A cue too many.
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n99\n00:00:34.000 --> 00:00:35.000\nاضافه\n",
+                    encoding="utf-8")
+    assert any("fa.vtt:1: [error] 7 cues, but media/regeldag/subtitles/nl.vtt has 6" in f
+               for f in errors(repo)), errors(repo)
+
+
+def test_rtl_line_starting_with_latin_needs_rlm(repo):
+    path = vtt(repo, "ar")
+    assert "\u200fBRP" in path.read_text(encoding="utf-8")  # the generator adds the mark
+    replace_in(path, "\u200fBRP", "BRP")
+    found = [f for f in errors(repo) if "(media-rtl)" in f]
+    assert len(found) == 1 and found[0].startswith("media/regeldag/subtitles/ar.vtt:")
+    assert "U+200F" in found[0]
+    line_no = int(found[0].split(":")[1])
+    assert path.read_text(encoding="utf-8").splitlines()[line_no - 1].startswith("BRP")
+
+
+def test_dutch_captions_must_name_the_speaker(repo):
+    replace_in(vtt(repo, "nl"), "Verteller: ", "")
+    found = [f for f in errors(repo) if "(media-captions)" in f]
+    assert len(found) == 1 and found[0].startswith("media/regeldag/subtitles/nl.vtt:")
+    assert "who speaks" in found[0]
+
+
+def test_captions_without_any_sound_get_a_warning(repo):
+    replace_in(vtt(repo, "nl"), "[muziek]", "Verteller: Welkom.")
+    warnings = [f for f in run_check(repo) if "[warning]" in f and "(media-captions)" in f]
+    assert warnings and "[muziek]" in warnings[0]
+
+
+def test_audio_of_wrong_length(repo):
+    # The other sample video's audio is about 5 s longer than this video.
+    shutil.copy(OTHER / "audio" / "en.m4a", repo / "media" / "regeldag" / "audio" / "en.m4a")
+    found = [f for f in errors(repo) if f.startswith("media/regeldag/audio/en.m4a")]
+    assert len(found) == 1 and "(media-audio)" in found[0] and "pad or trim" in found[0], found
+
+
+def test_broken_media_file_is_reported_not_a_traceback(repo):
+    (repo / "media" / "regeldag" / "video" / "ti.mp4").write_bytes(b"not a video")
+    found = [f for f in errors(repo) if f.startswith("media/regeldag/video/ti.mp4")]
+    assert found and "cannot read its duration" in found[0]
+
+
+def test_pure_python_duration_reader_matches(monkeypatch):
+    path = SAMPLE / "audio" / "nl.m4a"
+    duration = media.mp4_duration(path)
+    expected = media.Video("regeldag", SAMPLE).meta()["duration"]
+    assert duration is not None and abs(duration - expected) < 0.2
+    monkeypatch.setattr(media.shutil, "which", lambda name: None)  # no ffprobe
+    assert media.probe_duration(path) == pytest.approx(duration)
+    assert media.mp4_duration(Path(__file__)) is None
+
+
+def test_poster_missing_or_too_big(repo):
+    folder = repo / "media" / "regeldag"
+    (folder / "poster.jpg").write_bytes(b"\xff\xd8" + b"0" * 120_000)
+    assert any(f.startswith("media/regeldag/poster.jpg: [error] 117 KB: a poster must be under 100 KB")
+               for f in errors(repo)), errors(repo)
+    (folder / "poster.jpg").unlink()
+    assert any(f.startswith("media/regeldag/poster.jpg: [error] missing") and "(media-poster)" in f
+               for f in errors(repo))
+
+
+def test_metadata_needs_every_title_and_a_known_thema(repo):
+    meta = repo / "media" / "regeldag" / "video.yml"
+    text = meta.read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.strip().startswith("ti:"))
+    meta.write_text(text.replace("thema: wonen", "thema: onbekend"), encoding="utf-8")
+    found = errors(repo)
+    assert "media/regeldag/video.yml: [error] title has no 'ti' text (media-meta)" in found
+    assert any("unknown thema 'onbekend'" in f for f in found)
+
+
+@pytest.mark.skipif(not (shutil.which("ffmpeg") and shutil.which("espeak-ng")),
+                    reason="needs ffmpeg and espeak-ng (tools/install-system-deps.sh)")
+def test_generator_makes_a_video_that_passes(tmp_path):
+    from tools import make_sample_media
+
+    folder = tmp_path / "media" / "proef"
+    folder.mkdir(parents=True)
+    langs = media.LANGUAGES
+    script = {
+        "id": "proef", "thema": "geld", "fase": "verhuizen",
+        "title": {l: f"Proef {l}" for l in langs},
+        "speakers": {"verteller": {"voice": "male", "label": {l: "Verteller" for l in langs}}},
+        "slides": [
+            {"sound": "music", "seconds": 1.5, "caption": {l: "[muziek]" for l in langs},
+             "screen": {l: "Proef" for l in langs}},
+            {"screen": {l: "Geld" for l in langs},
+             "say": [{"speaker": "verteller",
+                      "text": {"nl": "Open elke brief.", "en": "Open every letter.",
+                               "ar": "افتح كل رسالة.", "ti": "ነፍሲ ወከፍ ደብዳቤ ክፈቱ።",
+                               "fa": "123 نامه را باز کنید."}}]},
+        ],
+    }
+    import yaml
+
+    (folder / "script.yml").write_text(yaml.safe_dump(script, allow_unicode=True), encoding="utf-8")
+    assert make_sample_media.main(["proef", "--media", str(tmp_path / "media")]) == 0
+    found = [f.format() for f in media.check_video(media.Video("proef", folder), root=tmp_path)]
+    assert [f for f in found if "[error]" in f] == []
+    meta = media.Video("proef", folder).meta()
+    for lang in langs:
+        assert abs(media.probe_duration(folder / "audio" / f"{lang}.m4a") - meta["duration"]) < 1
+    fa = (folder / "subtitles" / "fa.vtt").read_text(encoding="utf-8")
+    # A right-to-left line that starts with Latin letters gets U+200F from the generator.
+    assert "\u200fVerteller: 123" in fa

@@ -1,0 +1,309 @@
+"""The video player in a real browser (Playwright + Debian's Chromium) on the real site:
+subtitle and spoken-language choice, position kept after a language switch and a
+seek, no media bytes before play, keyboard access, right-to-left layout, downloads.
+
+The site is served by a small server that answers HTTP range requests, as nginx does
+in production (without ranges Chromium cannot seek in a video at all).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import socketserver
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import new_phone_page
+from tools import media
+
+MEDIA_REQUEST = re.compile(r"\.(mp4|m4a|webm|m3u8)(\?|$)")
+VIDEO = "figure.wegwijs-video video"
+STATE_JS = """() => { const v = document.querySelector('figure.wegwijs-video video');
+  return {time: v.currentTime, paused: v.paused, rate: v.playbackRate,
+          src: v.currentSrc, audio: v.getAttribute('data-audio'),
+          showing: Array.from(v.textTracks).filter(t => t.kind === 'subtitles' && t.mode === 'showing')
+                        .map(t => t.language)}; }"""
+
+
+class _RangeHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".vtt": "text/vtt", ".m4a": "audio/mp4", ".mp4": "video/mp4",
+                      ".js": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        match = re.match(r"bytes=(\d*)-(\d*)$", self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file():
+            return super().send_head()
+        size = path.stat().st_size
+        start = int(match[1]) if match[1] else max(0, size - int(match[2] or 0))
+        end = min(int(match[2]), size - 1) if match[1] and match[2] else size - 1
+        if start >= size:
+            self.send_error(416)
+            return None
+        handle = path.open("rb")
+        handle.seek(start)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        self._remaining = end - start + 1
+        return handle
+
+    def copyfile(self, source, outputfile):
+        remaining = getattr(self, "_remaining", None)
+        if remaining is None:
+            return super().copyfile(source, outputfile)
+        while remaining > 0:
+            chunk = source.read(min(65536, remaining))
+            if not chunk:
+                break
+            try:
+                outputfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            remaining -= len(chunk)
+
+
+@pytest.fixture(scope="module")
+def media_server(built_site):
+    handler = functools.partial(_RangeHandler, directory=str(built_site))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _video_pages(site: Path, lang_prefix: str = "") -> list[str]:
+    """Site paths of the pages (of one language) that embed a player."""
+    base = site / lang_prefix if lang_prefix else site
+    found = []
+    for html in sorted(base.rglob("index.html")):
+        rel = html.relative_to(site).as_posix()
+        first = rel.split("/")[0]
+        if not lang_prefix and first in media.LANGUAGES[1:]:
+            continue
+        if 'class="wegwijs-video"' in html.read_text(encoding="utf-8"):
+            found.append(rel[: -len("index.html")])
+    return found
+
+
+@pytest.fixture(scope="module")
+def video_page(built_site) -> str:
+    pages = _video_pages(built_site)
+    assert pages, "no Dutch page places a video: a page needs a line [[video:<id>]]"
+    return pages[0]
+
+
+def _open(browser, url: str, **options):
+    page = new_phone_page(browser, **options)
+    page.goto(url)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    return page
+
+
+def _media_requests(page) -> list[str]:
+    return [u for u in page.requests if MEDIA_REQUEST.search(u)]
+
+
+def _player_errors(page) -> list[str]:
+    """Script errors, and failed loads of media or of the player (others' assets are
+    other tests' business)."""
+    return [e for e in page.console_errors
+            if "Failed to load resource" not in e or "/media/" in e or "player.js" in e]
+
+
+def _play(page):
+    page.evaluate("document.querySelector('figure.wegwijs-video video').play()")
+    page.wait_for_function("() => { const v = document.querySelector('figure.wegwijs-video video');"
+                           " return !v.paused && v.currentTime > 0.3; }", timeout=10000)
+
+
+def test_no_media_bytes_before_play(browser, media_server, video_page):
+    for prefix in ("", "en/"):  # on /en/ the script switches to English sound first
+        page = _open(browser, media_server + prefix + video_page)
+        try:
+            assert page.locator(VIDEO).first.get_attribute("preload") == "none"
+            assert page.locator(VIDEO).first.get_attribute("poster")
+            assert _media_requests(page) == [], f"media fetched before play on /{prefix}{video_page}"
+            _play(page)
+            fetched = _media_requests(page)
+            expected = "/nl.mp4" if not prefix else "/en.mp4"
+            assert fetched and all(u.endswith(expected) for u in fetched), fetched
+            assert _player_errors(page) == []
+        finally:
+            page.context.close()
+
+
+def test_choosing_subtitles_switches_the_showing_track(browser, media_server, video_page):
+    page = _open(browser, media_server + "en/" + video_page)
+    try:
+        assert page.evaluate(STATE_JS)["showing"] == ["en"]  # the page's language by default
+        select = page.locator("figure.wegwijs-video [data-role=subtitles]").first
+        select.select_option("ar")
+        assert page.evaluate(STATE_JS)["showing"] == ["ar"]
+        select.select_option("ti")
+        assert page.evaluate(STATE_JS)["showing"] == ["ti"]
+        select.select_option("")
+        assert page.evaluate(STATE_JS)["showing"] == []
+        # The browser's own subtitle menu sets the mode; our select follows it.
+        page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
+            for (const t of v.textTracks) if (t.kind === 'subtitles') t.mode = t.language === 'fa' ? 'showing' : 'disabled'; }""")
+        page.wait_for_timeout(100)
+        assert select.input_value() == "fa"
+    finally:
+        page.context.close()
+
+
+def test_switching_spoken_language_keeps_position_rate_and_play_state(browser, media_server, video_page):
+    page = _open(browser, media_server + video_page)
+    try:
+        _play(page)
+        page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
+            v.playbackRate = 1.5; v.currentTime = 10; }""")
+        page.wait_for_function("() => document.querySelector('figure.wegwijs-video video').currentTime >= 10")
+        page.locator("figure.wegwijs-video [data-role=audio]").first.select_option("fa")
+        page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
+            return v.currentSrc.endsWith('/fa.mp4') && !v.paused && v.currentTime > 10.2; }""", timeout=10000)
+        state = page.evaluate(STATE_JS)
+        assert state["audio"] == "fa" and state["rate"] == 1.5
+        assert 10 < state["time"] < 14, state  # continued from 10 s, not from the start
+        # A seek after the switch stays in the chosen language's file.
+        page.evaluate("document.querySelector('figure.wegwijs-video video').currentTime = 3")
+        page.wait_for_timeout(600)
+        state = page.evaluate(STATE_JS)
+        assert state["src"].endswith("/fa.mp4") and 3 <= state["time"] < 5 and not state["paused"]
+        # Paused stays paused, at the same position.
+        page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
+            v.pause(); v.currentTime = 20; }""")
+        page.wait_for_function("() => document.querySelector('figure.wegwijs-video video').seeking === false")
+        page.locator("figure.wegwijs-video [data-role=audio]").first.select_option("ti")
+        page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
+            return v.currentSrc.endsWith('/ti.mp4') && v.readyState >= 1 && Math.abs(v.currentTime - 20) < 0.3; }""",
+                               timeout=10000)
+        page.wait_for_timeout(500)
+        state = page.evaluate(STATE_JS)
+        assert state["paused"] and abs(state["time"] - 20) < 0.3, state
+        assert _player_errors(page) == []
+    finally:
+        page.context.close()
+
+
+def test_all_controls_reachable_and_usable_by_keyboard(browser, media_server, video_page):
+    page = _open(browser, media_server + video_page)
+    try:
+        page.locator("figure.wegwijs-video details").first.evaluate("d => d.open = true")
+        roles = set()
+        for _ in range(250):
+            page.keyboard.press("Tab")
+            info = page.evaluate("""() => { const e = document.activeElement;
+                if (!e || !e.closest('figure.wegwijs-video')) return null;
+                return e.getAttribute('data-role') || e.tagName.toLowerCase(); }""")
+            if info:
+                roles.add(info)
+            if {"video", "audio", "subtitles", "descriptions", "summary", "a"} <= roles:
+                break
+        assert {"video", "audio", "subtitles", "descriptions", "summary", "a"} <= roles, roles
+        # Operate the spoken-language select with the keyboard alone.
+        audio = page.locator("figure.wegwijs-video [data-role=audio]").first
+        audio.focus()
+        before = page.evaluate(STATE_JS)["audio"]
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(200)
+        after = page.evaluate(STATE_JS)
+        assert after["audio"] != before and after["audio"] == audio.input_value()
+        assert _media_requests(page) == []  # still nothing fetched: not played yet
+        describe = page.locator("figure.wegwijs-video [data-role=descriptions]").first
+        describe.focus()
+        page.keyboard.press("Space")
+        assert describe.is_checked()
+    finally:
+        page.context.close()
+
+
+def test_audio_description_is_read_out_in_the_spoken_language(browser, media_server, video_page):
+    page = _open(browser, media_server + "en/" + video_page)
+    try:
+        page.locator("figure.wegwijs-video [data-role=descriptions]").first.check()
+        _play(page)
+        region = page.locator("figure.wegwijs-video [data-role=description-text]").first
+        page.wait_for_function("() => document.querySelector('figure.wegwijs-video "
+                               "[data-role=description-text]').textContent.trim() !== ''")
+        assert region.get_attribute("aria-live") == "polite"
+        assert region.get_attribute("lang") == "en"
+        assert region.is_visible()
+    finally:
+        page.context.close()
+
+
+def test_right_to_left_page_mirrors_the_controls(browser, media_server, built_site):
+    pages = _video_pages(built_site, "ar")
+    assert pages, "no Arabic page with a video"
+    page = _open(browser, media_server + pages[0], viewport={"width": 900, "height": 700})
+    try:
+        assert page.locator("figure.wegwijs-video").first.evaluate(
+            "f => getComputedStyle(f).direction") == "rtl"
+        fields = page.locator("figure.wegwijs-video .wegwijs-video__field")
+        first, second = fields.nth(0).bounding_box(), fields.nth(1).bounding_box()
+        assert first["x"] > second["x"], "in Arabic the first control should be on the right"
+        label = page.locator("figure.wegwijs-video label").first.inner_text()
+        assert re.search(r"[\u0600-\u06FF]", label), label  # labelled in Arabic
+        assert page.evaluate(STATE_JS)["showing"] == ["ar"]
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_dutch_original_and_all_subtitles(browser, media_server, video_page):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(media_server + "en/" + video_page)
+        video = page.locator(VIDEO).first
+        assert video.get_attribute("controls") is not None
+        assert page.locator("figure.wegwijs-video source").first.get_attribute("src").endswith("/nl.mp4")
+        langs = page.locator("figure.wegwijs-video track[kind=subtitles]").evaluate_all(
+            "ts => ts.map(t => t.srclang)")
+        assert sorted(langs) == sorted(media.LANGUAGES)
+        assert not page.locator("figure.wegwijs-video [data-role=controls]").first.is_visible()
+    finally:
+        context.close()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "download" in attrs:
+            self.links.append(attrs["href"])
+
+
+def test_downloads_per_language_with_real_sizes(built_site, video_page):
+    html = (built_site / video_page / "index.html").read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(html)
+    page_dir = built_site / video_page
+    files = [(page_dir / href).resolve() for href in parser.links]
+    assert len(files) == 4 * len(media.LANGUAGES)  # video, subtitles, audio, description
+    for lang in media.LANGUAGES:
+        for part in (f"video/{lang}.mp4", f"subtitles/{lang}.vtt", f"audio/{lang}.m4a",
+                     f"descriptions/{lang}.vtt"):
+            assert any(f.as_posix().endswith(part) for f in files), part
+    for path in files:
+        assert path.is_file(), f"download link to a missing file: {path}"
+        shown = media.format_size(path.stat().st_size, "nl")
+        assert f"<bdi>{shown}</bdi>" in html, f"size of {path.name} not shown as {shown}"
