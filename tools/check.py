@@ -12,6 +12,9 @@ CHECKS = [
     ("b1", "tools.b1:check_all"),  # B1 readability of Dutch and English pages
     ("translations", "tools.translations:check_all"),  # missing/outdated/mismatched translations
     ("review-needed", "tools.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers
+    ("checklist", "tools.markdown_checklist:check"),  # checklist item ids
+    ("glossary", "tools.glossary:check"),  # begrippenlijst term ids and explanations
+    ("places", "tools.places:check"),  # data/places.geojson; places still to review
 ]
 
 

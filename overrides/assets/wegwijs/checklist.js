@@ -1,0 +1,105 @@
+/* Checklists that remember (see tools/markdown_checklist.py).
+   State lives only in this browser: localStorage "wegwijs.checklist.v1" = {"<item id>": true},
+   one key for the whole site, so every language shares it. Nothing is sent anywhere.
+   Also: progress lines ("4 van 9 klaar"), and on Mijn stappenplan the open items
+   first, a print button and "clear all" (after confirmation). */
+(function () {
+  "use strict";
+  var KEY = "wegwijs.checklist.v1";
+  var script = document.currentScript;
+  var cfg = script ? script.dataset : {};
+  var lang = document.documentElement.lang || "nl";
+  var numbers;
+  try { numbers = new Intl.NumberFormat(lang); } catch (e) { numbers = { format: String }; }
+
+  function read() {
+    try {
+      var value = JSON.parse(localStorage.getItem(KEY) || "{}");
+      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+    } catch (e) { return {}; }
+  }
+  function write(state) {
+    try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode: no memory */ }
+  }
+
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-check-id]"));
+  if (!boxes.length) return;
+
+  function progressText(done, total) {
+    return (cfg.progress || "{done} / {total}")
+      .replace("{done}", numbers.format(done)).replace("{total}", numbers.format(total));
+  }
+
+  function showProgress() {
+    var lines = document.querySelectorAll("[data-progress]");
+    Array.prototype.forEach.call(lines, function (line) {
+      var scope = line.closest(".wegwijs-plan__fase") || line.closest(".wegwijs-plan") ||
+        line.closest("article") || document;
+      var ids = {}, done = 0, total = 0;
+      Array.prototype.forEach.call(scope.querySelectorAll("input[data-check-id]"), function (box) {
+        var id = box.getAttribute("data-check-id");
+        if (ids[id]) return;
+        ids[id] = true;
+        total += 1;
+        if (box.checked) done += 1;
+      });
+      line.textContent = progressText(done, total);
+      line.classList.toggle("wegwijs-progress--done", total > 0 && done === total);
+      line.hidden = total === 0;
+    });
+  }
+
+  function apply(state) {
+    boxes.forEach(function (box) {
+      var on = state[box.getAttribute("data-check-id")] === true;
+      box.checked = on;
+      var item = box.closest("li");
+      if (item) item.classList.toggle("wegwijs-check--done", on);
+    });
+    showProgress();
+  }
+
+  boxes.forEach(function (box) {
+    box.addEventListener("change", function () {
+      var state = read();
+      var id = box.getAttribute("data-check-id");
+      if (box.checked) state[id] = true; else delete state[id];
+      write(state);
+      apply(state);
+    });
+  });
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY || event.key === null) apply(read());
+  });
+
+  var state = read();
+  apply(state);
+
+  // Mijn stappenplan: open items first (only when the page opens, never under the finger).
+  var plan = document.querySelector("[data-plan]");
+  if (!plan) return;
+  Array.prototype.forEach.call(plan.querySelectorAll(".wegwijs-plan__list"), function (list) {
+    var items = Array.prototype.slice.call(list.children);
+    items.filter(function (li) { return li.classList.contains("wegwijs-check--done"); })
+      .forEach(function (li) { list.appendChild(li); });
+  });
+  var bar = document.createElement("div");
+  bar.className = "wegwijs-plan__actions";
+  function button(text, handler, extra) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "md-button " + (extra || "");
+    b.textContent = text;
+    b.addEventListener("click", handler);
+    bar.appendChild(b);
+    return b;
+  }
+  button(cfg.print || "Print", function () { window.print(); }, "wegwijs-plan__print");
+  button(cfg.clear || "Clear", function () {
+    if (window.confirm(cfg.confirm || "?")) {
+      write({});
+      apply({});
+    }
+  }, "wegwijs-plan__clear");
+  plan.insertBefore(bar, plan.firstChild);
+})();

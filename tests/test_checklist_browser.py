@@ -1,0 +1,135 @@
+"""Checklists in Chromium (360x640): ticks shared across languages and kept after reloads,
+progress in the reader's language, Mijn stappenplan, clear all, and the page without JS."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import new_phone_page
+from tools import content_model
+
+KEY = "wegwijs.checklist.v1"
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def fase_page_with_items(site):
+    """(path of a fase page with checklist items, its unique item ids)."""
+    model = content_model.load_model()
+    for fase in model.fases:
+        path = site / "fase" / fase / "index.html"
+        if path.exists():
+            ids = list(dict.fromkeys(re.findall(r'<input[^>]*data-check-id="([^"]+)"',
+                                                path.read_text(encoding="utf-8"))))
+            if len(ids) >= 2:
+                return f"fase/{fase}/", ids
+    pytest.skip("no fase page with checklist items yet")
+
+
+def tick(scope, item_id):
+    """Tap the item's text, as a visitor does (the checkbox itself is drawn by CSS)."""
+    scope.locator(f"label[for='check-{item_id}']").click()
+
+
+def stored(page):
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}') || '{{}}'"))
+
+
+def test_tick_on_arabic_page_shows_on_dutch_page_and_after_reload(built_site, site_server,
+                                                                  phone_page):
+    path, ids = fase_page_with_items(built_site)
+    phone_page.goto(site_server + "ar/" + path)
+    assert phone_page.evaluate("document.documentElement.lang") == "ar"
+    # A tap on the item's text ticks it (the text is the checkbox's label).
+    phone_page.locator(f"label[for='check-{ids[1]}']").click()
+    assert phone_page.locator(f"#check-{ids[1]}").is_checked()
+    assert stored(phone_page) == {ids[1]: True}
+
+    phone_page.goto(site_server + path)
+    assert phone_page.evaluate("document.documentElement.lang") == "nl"
+    assert phone_page.locator(f"#check-{ids[1]}").is_checked()
+    assert not phone_page.locator(f"#check-{ids[0]}").is_checked()
+    phone_page.reload()
+    assert phone_page.locator(f"#check-{ids[1]}").is_checked()
+    # Nothing was sent anywhere: every request stayed on this site.
+    assert all(r.startswith(site_server) for r in phone_page.requests)
+    assert phone_page.console_errors == []
+
+
+def test_progress_counts_in_the_readers_language(built_site, site_server, phone_page):
+    path, ids = fase_page_with_items(built_site)
+    phone_page.goto(site_server + path)
+    progress = phone_page.locator("[data-progress]").first
+    assert progress.inner_text() == f"0 van {len(ids)} klaar"
+    tick(phone_page, ids[0])
+    tick(phone_page, ids[1])
+    assert progress.inner_text() == f"2 van {len(ids)} klaar"
+    tick(phone_page, ids[1])
+    assert progress.inner_text() == f"1 van {len(ids)} klaar"
+    assert stored(phone_page) == {ids[0]: True}
+
+    phone_page.goto(site_server + "fa/" + path)
+    expected = f"1 از {len(ids)} انجام شد".translate(PERSIAN_DIGITS)
+    assert phone_page.locator("[data-progress]").first.inner_text() == expected
+    phone_page.goto(site_server + "en/" + path)
+    assert phone_page.locator("[data-progress]").first.inner_text() == f"1 of {len(ids)} done"
+
+
+def test_stappenplan_gathers_items_by_fase_open_first_and_clears_after_confirmation(
+        built_site, site_server, phone_page):
+    path, ids = fase_page_with_items(built_site)
+    fase = path.split("/")[1]
+    model = content_model.load_model()
+    phone_page.goto(site_server + "ti/stappenplan/")
+    plan = phone_page.locator("[data-plan]")
+    order = plan.locator(".wegwijs-plan__fase").evaluate_all(
+        "els => els.map(e => e.dataset.fase)")
+    known = [f for f in order if f in model.fases]
+    assert known == [f for f in model.fases if f in known] and fase in known
+    section = plan.locator(f".wegwijs-plan__fase[data-fase='{fase}']")
+    plan_ids = section.locator("li[data-check-id]").evaluate_all(
+        "els => els.map(e => e.dataset.checkId)")
+    assert set(ids) <= set(plan_ids)
+    # Every item of the site is on the plan exactly once.
+    all_ids = plan.locator("input[data-check-id]").evaluate_all(
+        "els => els.map(e => e.dataset.checkId)")
+    assert len(all_ids) == len(set(all_ids))
+
+    first = plan_ids[0]
+    tick(section, first)
+    total = len(all_ids)
+    assert plan.locator(".wegwijs-progress--total").inner_text() == f"ካብ {total} 1 ተዛዚሙ"
+    phone_page.reload()
+    section = phone_page.locator(f".wegwijs-plan__fase[data-fase='{fase}']")
+    after = section.locator(":scope > ul > li").evaluate_all(
+        "els => els.map(e => e.dataset.checkId)")
+    assert after[-1] == first and after[0] != first  # open items first
+    assert section.locator(f"#check-{first}").is_checked()
+
+    # "Clear all" asks first: cancelling keeps the ticks, confirming removes them.
+    phone_page.once("dialog", lambda d: d.dismiss())
+    phone_page.locator(".wegwijs-plan__clear").click()
+    assert stored(phone_page) == {first: True}
+    messages = []
+    phone_page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
+    phone_page.locator(".wegwijs-plan__clear").click()
+    assert messages and "ርግጸኛ" in messages[0]
+    assert stored(phone_page) == {}
+    assert not section.locator(f"#check-{first}").is_checked()
+    assert phone_page.console_errors == []
+
+
+def test_without_javascript_a_plain_list_with_usable_checkboxes(built_site, site_server,
+                                                                browser):
+    path, ids = fase_page_with_items(built_site)
+    page = new_phone_page(browser, java_script_enabled=False)
+    try:
+        page.goto(site_server + path)
+        box = page.locator(f"#check-{ids[0]}")
+        assert box.is_enabled()
+        assert page.locator(f"label[for='check-{ids[0]}']").inner_text().strip()
+        assert page.locator("[data-progress]").first.is_hidden()
+        assert "{#" not in page.locator("article").inner_text()
+    finally:
+        page.context.close()

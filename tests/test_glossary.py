@@ -1,0 +1,167 @@
+"""Begrippen: parsing the begrippenlijst, marking terms in the text, collation per language,
+and (in Chromium) the explanation opened and closed with the keyboard."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+import pytest
+
+from tools import glossary
+from tools.markdown_checklist import ChecklistExtension
+
+DUTCH = """# Begrippen
+
+AZC {#azc}
+:   Een azc is een asielzoekerscentrum.
+    U woont daar eerst.
+
+Gemeente {#gemeente}
+:   De [gemeente](x.md) is het *bestuur* van de stad.
+
+BSN (burgerservicenummer) {#bsn}
+:   Uw persoonlijke nummer.
+
+Zonder id
+:   Uitleg.
+"""
+ENGLISH = """Asylum seekers' centre (AZC) {#azc}
+:   Where you live first.
+
+Municipality (gemeente) {#gemeente}
+:   The town's government.
+"""
+
+
+def test_parse_terms_ids_names_and_short_explanation():
+    terms, problems = glossary.parse(DUTCH, first_line=7)
+    assert [t.id for t in terms] == ["azc", "gemeente", "bsn"]
+    assert terms[0].short == "Een azc is een asielzoekerscentrum. U woont daar eerst."
+    assert terms[1].short == "De gemeente is het bestuur van de stad."
+    assert terms[2].names == ["BSN", "burgerservicenummer"]
+    assert problems and problems[0][0] == 7 + 12 and "no id" in problems[0][1]
+    english, _ = glossary.parse(ENGLISH)
+    assert english[1].display == "Municipality" and english[1].names == ["Municipality", "gemeente"]
+
+
+def render(text, lang="en", sort_lang=None, terms_lang=ENGLISH):
+    dutch, _ = glossary.parse(DUTCH)
+    own = {t.id: t for t in glossary.parse(terms_lang)[0]} if terms_lang else {}
+    ext = glossary.GlossaryExtension()
+    ext.context = {"lang": lang, "default": "nl", "sort_lang": sort_lang,
+                   "entries": [(own.get(t.id, t), t) for t in dutch]}
+    md = markdown.Markdown(extensions=["attr_list", "def_list", "pymdownx.tasklist",
+                                       ChecklistExtension(), ext])
+    return md.convert(text)
+
+
+def test_terms_marked_once_in_the_page_language_and_in_dutch_but_not_in_headings_links_code():
+    html = render("# The AZC\n\nIn the AZC you wait. Later the azc again. Ask the "
+                  "[municipality](x.md) or `gemeente`. Then the Municipality (gemeente) helps.\n")
+    root = etree.fromstring(f"<div>{html}</div>")
+    terms = root.findall(".//span[@class='wegwijs-term']")
+    assert [t.get("data-term") for t in terms] == ["azc", "gemeente"]
+    assert root.find(".//h1").text == "The AZC"
+    assert terms[0].find("a").text == "AZC"
+    assert terms[1].find("a").text == "Municipality"
+    tip = terms[1].find("span")
+    assert tip.get("hidden") is not None
+    assert "".join(tip.itertext()) == "Municipality (Gemeente): The town's government."
+    assert tip.find("span[@lang='nl']").text == "Gemeente"
+
+
+def test_dutch_word_in_a_translation_is_marked_and_untranslated_terms_explain_in_dutch():
+    html = render("Bring your BSN.\n")
+    root = etree.fromstring(f"<div>{html}</div>")
+    tip = root.find(".//span[@class='wegwijs-term__tip']")
+    assert tip.get("lang") == "nl" and "".join(tip.itertext()) == \
+        "BSN: Uw persoonlijke nummer."
+
+
+def test_no_terms_inside_checklist_labels():
+    html = render("- [ ] Go to the AZC {#naar-azc}\n")
+    assert "wegwijs-term" not in html
+
+
+def sorted_terms(terms, lang):
+    return sorted(terms, key=lambda t: glossary.sort_key(t.casefold(), lang))
+
+
+def test_dutch_order_ij_accents_and_case():
+    words = ["Zorg", "ijs", "IND", "inburgering", "één", "Eigen", "appel", "Ábc", "jas"]
+    assert sorted_terms(words, "nl") == ["Ábc", "appel", "één", "Eigen", "ijs", "inburgering",
+                                         "IND", "jas", "Zorg"]
+
+
+def test_farsi_order_puts_pe_che_zhe_gaf_after_their_base_letters_and_he_after_vav():
+    words = ["گاز", "کار", "پول", "بانک", "چای", "جا", "ژاله", "زن", "وام", "هفته", "یک", "نان"]
+    assert sorted_terms(words, "fa") == ["بانک", "پول", "جا", "چای", "زن", "ژاله", "کار", "گاز",
+                                         "نان", "وام", "هفته", "یک"]
+    assert sorted(words) != sorted_terms(words, "fa")  # code-point order is wrong
+
+
+def test_arabic_order():
+    words = ["يد", "باب", "ثوب", "أب", "تمر", "هاتف", "واحد"]
+    assert sorted_terms(words, "ar") == ["أب", "باب", "تمر", "ثوب", "هاتف", "واحد", "يد"]
+
+
+def test_tigrinya_order_follows_the_ethiopic_syllabary():
+    words = ["ገንዘብ", "ሀገር", "ለውጢ", "ቤት", "ቐዳማይ", "ቀዳማይ", "ትምህርቲ", "ኣብ", "ዕዳጋ", "ሓገዝ"]
+    assert sorted_terms(words, "ti") == ["ሀገር", "ለውጢ", "ሓገዝ", "ቀዳማይ", "ቐዳማይ", "ቤት",
+                                         "ትምህርቲ", "ኣብ", "ዕዳጋ", "ገንዘብ"]
+
+
+def test_begrippen_page_sorted_in_its_language():
+    html = render("Zorg {#zorg}\n:   a\n\nijs {#ijs}\n:   b\n\nAfval {#afval}\n:   c\n",
+                  lang="nl", sort_lang="nl", terms_lang=None)
+    assert re.findall(r'<dt id="([a-z]+)"', html) == ["afval", "ijs", "zorg"]
+
+
+def test_real_begrippenlijst_is_clean():
+    errors = [f for f in glossary.check() if f.severity == "error"]
+    assert errors == [], "\n".join(map(str, errors))
+
+
+# --------------------------------------------------------------------------- browser
+
+
+def first_page_with_terms(site):
+    for path in sorted(site.rglob("index.html")):
+        rel = path.relative_to(site).as_posix()
+        if "wegwijs-term__link" in path.read_text(encoding="utf-8") and "/" in rel:
+            return rel[: -len("index.html")]
+    pytest.skip("no page uses a glossary term yet")
+
+
+def test_explanation_opens_and_closes_with_the_keyboard(built_site, site_server, phone_page):
+    path = first_page_with_terms(built_site)
+    phone_page.goto(site_server + path)
+    button = phone_page.locator(".wegwijs-term__button").first
+    tip_id = button.get_attribute("aria-controls")
+    tip = phone_page.locator(f"#{tip_id}")
+    assert button.get_attribute("aria-expanded") == "false" and tip.is_hidden()
+    button.focus()
+    phone_page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert tip.is_visible() and len(tip.inner_text()) > 5
+    phone_page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false" and tip.is_hidden()
+    assert phone_page.evaluate("document.activeElement.className") == "wegwijs-term__button"
+    phone_page.keyboard.press(" ")
+    assert tip.is_visible()
+    assert phone_page.console_errors == []
+
+
+def test_term_explained_in_the_readers_language_with_the_dutch_word(built_site, site_server,
+                                                                  phone_page):
+    english = built_site / "en"
+    page = next((p for p in sorted(english.rglob("index.html"))
+                 if 'class="wegwijs-term__nl"' in p.read_text(encoding="utf-8")), None)
+    if page is None:
+        pytest.skip("no English page with a translated term yet")
+    phone_page.goto(site_server + page.relative_to(built_site).parent.as_posix() + "/")
+    term = phone_page.locator(".wegwijs-term:has(.wegwijs-term__nl)").first
+    term.locator("button").click()
+    dutch = term.locator(".wegwijs-term__nl")
+    assert dutch.get_attribute("lang") == "nl" and dutch.is_visible()

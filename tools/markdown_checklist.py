@@ -1,0 +1,229 @@
+"""Checklist items that the visitor can tick and that the site remembers by a stable id.
+
+Markdown: ``- [ ] Teken het huurcontract. {#regeldag-huurcontract}``. The id at the
+end (a-z, 0-9, '-') is unique site-wide and the same in every language; it never
+shows as text. pymdownx.tasklist (custom_checkbox) makes the checkbox; this
+extension then, per item:
+
+- puts the id on the ``<li>`` (``id`` and ``data-check-id``), so the item can be linked;
+- enables the checkbox (``id="check-<id>"``) and wraps the item's text in a
+  ``<label for>``, so the text names the checkbox and a tap on it ticks it;
+- leaves items without an id as plain, not remembered checkboxes (the ``checklist``
+  check reports them).
+
+overrides/assets/wegwijs/checklist.js keeps the ticks in localStorage under one key
+for the whole site (``wegwijs.checklist.v1``: ``{"<id>": true}``), so a tick on
+/ar/ shows on /nl/. Also here: ``extract_items`` (items from built HTML, for the
+stappenplan and werkmap pages) and ``check`` (``python -m tools check``).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from tools import findings as F
+
+ITEM_ID = re.compile(r"\s*\{:?\s*#([^\s}]+)\s*\}\s*$")
+VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+BLOCK_TAGS = {"ul", "ol", "p", "div", "pre", "table", "blockquote", "dl"}
+STORAGE_KEY = "wegwijs.checklist.v1"
+
+
+class ChecklistTreeprocessor(Treeprocessor):
+    """Runs after tasklist, the inline patterns and attr_list (priority 7).
+
+    tasklist leaves its checkbox as a stashed raw-HTML placeholder at the start of
+    the item's text (or of its first paragraph); we replace that stash entry.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for li in root.iter("li"):
+            if "task-list-item" not in (li.get("class") or "").split():
+                continue
+            container = li
+            if not _starts_with_placeholder(li.text):
+                first = li[0] if len(li) else None
+                if first is None or first.tag != "p" or not _starts_with_placeholder(first.text):
+                    continue
+                container = first
+            self._upgrade(li, container)
+
+    def _upgrade(self, li, container) -> None:
+        match = PLACEHOLDER.match(container.text)
+        index = int(match.group(1))
+        rest = container.text[match.end():]
+        children = list(container)
+        end = 0
+        while end < len(children) and children[end].tag not in BLOCK_TAGS:
+            end += 1
+        inline = children[:end]
+        if inline:
+            found = ITEM_ID.search(inline[-1].tail or "")
+            if found:
+                inline[-1].tail = inline[-1].tail[: found.start()]
+        else:
+            found = ITEM_ID.search(rest)
+            if found:
+                rest = rest[: found.start()]
+        item_id = found.group(1) if found else None
+        if not item_id or not VALID_ID.match(item_id):
+            # Not remembered: a plain checkbox the visitor can still tick on screen or paper.
+            self.md.htmlStash.rawHtmlBlocks[index] = CHECKBOX.format(attrs="")
+            return
+        li.set("id", item_id)
+        li.set("data-check-id", item_id)
+        li.set("class", (li.get("class") or "") + " wegwijs-check")
+        self.md.htmlStash.rawHtmlBlocks[index] = CHECKBOX.format(
+            attrs=f' id="check-{item_id}" data-check-id="{item_id}"')
+        label = etree.Element("label", {"for": f"check-{item_id}", "class": "wegwijs-check__text"})
+        label.text = rest.lstrip()
+        for child in inline:
+            container.remove(child)
+            label.append(child)
+        container.text = match.group(0)
+        container.insert(0, label)
+        label.tail = "\n" if end < len(children) else None
+
+
+PLACEHOLDER = re.compile("^\x02wzxhzdk:(\\d+)\x03 ?")
+CHECKBOX = ('<label class="task-list-control"><input type="checkbox"{attrs}/>'
+            '<span class="task-list-indicator"></span></label> ')
+
+
+def _starts_with_placeholder(text) -> bool:
+    return bool(text) and bool(PLACEHOLDER.match(text))
+
+
+class ChecklistExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(ChecklistTreeprocessor(md), "wegwijs_checklist", 7)
+
+
+# --------------------------------------------------------------------------- built HTML
+
+
+@dataclass
+class Item:
+    id: str
+    html: str  # the whole <li>...</li>, as built
+
+
+class _ItemFinder(HTMLParser):
+    """Finds the character ranges of ``<li data-check-id>`` elements (outermost only)."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.lines = [0]
+        for line in text.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+        self.ranges: list[tuple[str, int, int]] = []
+        self._open: tuple[str, int] | None = None
+        self._depth = 0
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.lines[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "li":
+            return
+        if self._open is None:
+            item_id = dict(attrs).get("data-check-id")
+            if item_id:
+                self._open = (item_id, self._offset())
+                self._depth = 1
+        else:
+            self._depth += 1
+
+    def handle_endtag(self, tag):
+        if tag != "li" or self._open is None:
+            return
+        self._depth -= 1
+        if self._depth == 0:
+            end = self._offset() + len("</li>")
+            self.ranges.append((self._open[0], self._open[1], end))
+            self._open = None
+
+
+def extract_items(html: str) -> list[Item]:
+    """Every remembered checklist item of a built page, in document order."""
+    finder = _ItemFinder(html)
+    finder.feed(html)
+    finder.close()
+    return [Item(item_id, html[start:end]) for item_id, start, end in finder.ranges]
+
+
+# --------------------------------------------------------------------------- check
+
+SOURCE_ITEM = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<state>[ xX])\]\s+(?P<text>.*)$")
+
+
+def source_items(page) -> list[tuple[str | None, int, str, str]]:
+    """(id or None, line, state, text) of each task item in a content_model.Page body."""
+    out = []
+    in_fence = False
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        match = SOURCE_ITEM.match(line)
+        if not match:
+            continue
+        text = match["text"]
+        found = ITEM_ID.search(text)
+        out.append((found.group(1) if found else None, number, match["state"], text))
+    return out
+
+
+def check() -> list[F.Finding]:
+    """Every task item has a valid, site-wide unique id; translations use the Dutch ids."""
+    from tools import content_model
+
+    site = content_model.scan()
+    default = site.model.default_language
+    out: list[F.Finding] = []
+    dutch_ids: dict[str, tuple[str, int]] = {}
+    for page in site.by_lang(default):
+        for item_id, line, state, _text in source_items(page):
+            out.extend(_item_findings(page, item_id, line, state))
+            if item_id and VALID_ID.match(item_id):
+                if item_id in dutch_ids:
+                    first = dutch_ids[item_id]
+                    out.append(F.error(page.rel, f"checklist id '{item_id}' is already used in "
+                                       f"{first[0]}:{first[1]}; give this item its own id",
+                                       "checklist-id", line=line))
+                else:
+                    dutch_ids[item_id] = (page.rel, line)
+    for page in site.pages:
+        if page.lang == default:
+            continue
+        for item_id, line, state, _text in source_items(page):
+            out.extend(_item_findings(page, item_id, line, state))
+            if item_id and VALID_ID.match(item_id) and item_id not in dutch_ids:
+                out.append(F.error(page.rel, f"checklist id '{item_id}' does not exist in the "
+                                   "Dutch pages: use the id of the Dutch item, unchanged",
+                                   "checklist-id", line=line))
+    return out
+
+
+def _item_findings(page, item_id, line, state) -> list[F.Finding]:
+    out = []
+    if item_id is None:
+        out.append(F.error(page.rel, "checklist item without an id: end the line with a stable "
+                           "id like '{#regeldag-huurcontract}' (the same in every language)",
+                           "checklist-id", line=line))
+    elif not VALID_ID.match(item_id):
+        out.append(F.error(page.rel, f"checklist id '{item_id}' may only use a-z, 0-9 and '-'",
+                           "checklist-id", line=line))
+    if state.lower() == "x":
+        out.append(F.warning(page.rel, "'[x]' ticks the item for nobody: visitors tick items "
+                             "themselves; write '- [ ]'", "checklist-ticked", line=line))
+    return out
