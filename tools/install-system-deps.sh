@@ -8,6 +8,7 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v ffmpeg >/dev/null 2>&1 || missing="$missing ffmpeg"
 command -v espeak-ng >/dev/null 2>&1 || missing="$missing espeak-ng"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing="$missing fonts-dejavu-core"
 # node + npm: axe-core (accessibility tests) and Lighthouse (make bench-web), see package.json.
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
