@@ -31,6 +31,7 @@ import yaml
 from tools import content_model as cm
 from tools import findings as F
 from tools import readability as R
+from tools import site_cache
 from tools import text_extract as T
 
 THRESHOLDS_FILE = Path(__file__).with_name("b1_thresholds.toml")
@@ -153,9 +154,27 @@ def _subclauses(words: list[str], text: str, lang: str) -> list[str]:
     return found
 
 
-def score(prose: T.Prose, lang: str, known: set[str] | None = None) -> PageScore:
+_WORD_CACHE: dict[tuple, tuple[int, bool, bool]] = {}
+
+
+def _word(word: str, first: bool, lang: str, limits: dict, known: frozenset) -> tuple[int, bool, bool]:
+    """(syllables, long, uncommon) of one word, cached: pages repeat their words."""
+    key = (word, first, lang, id(known))
+    info = _WORD_CACHE.get(key)
+    if info is None:
+        syl = R.syllables(word, lang)
+        alpha = R.is_alpha_word(word)
+        info = (syl, alpha and syl >= limits["long_word_syllables"],
+                _is_uncommon(word, first, lang, limits["uncommon_zipf"], known))
+        if len(_WORD_CACHE) > 500000:
+            _WORD_CACHE.clear()
+        _WORD_CACHE[key] = info
+    return info
+
+
+def score(prose: T.Prose, lang: str, known: frozenset | set | None = None) -> PageScore:
     limits = thresholds()[lang]
-    known = known or set()
+    known = known if isinstance(known, frozenset) else frozenset(known or ())
     page = PageScore(lang)
     for sentence in prose.sentences:
         if sentence.kind == "heading":
@@ -163,13 +182,12 @@ def score(prose: T.Prose, lang: str, known: set[str] | None = None) -> PageScore
         words = R.words(sentence.text)
         if not words:
             continue
-        syl = [R.syllables(w, lang) for w in words]
-        uncommon = [w for i, w in enumerate(words)
-                    if _is_uncommon(w, i == 0, lang, limits["uncommon_zipf"], known)]
-        long_count = sum(1 for s, w in zip(syl, words)
-                         if R.is_alpha_word(w) and s >= limits["long_word_syllables"])
-        scored = SentenceScore(sentence, words, sum(syl), long_count, uncommon,
-                               R.passive(words, lang), _subclauses(words, sentence.text, lang))
+        infos = [_word(w, i == 0, lang, limits, known) for i, w in enumerate(words)]
+        uncommon = [w for w, info in zip(words, infos) if info[2]]
+        long_count = sum(1 for info in infos if info[1])
+        scored = SentenceScore(sentence, words, sum(info[0] for info in infos), long_count,
+                               uncommon, R.passive(words, lang),
+                               _subclauses(words, sentence.text, lang))
         page.scored.append(scored)
         page.sentences += 1
         page.words += len(words)
@@ -280,20 +298,29 @@ def _page_waived(prose: T.Prose, rule: str) -> bool:
 # --------------------------------------------------------------------------- files
 
 
-def glossary_terms(docs_dir: Path) -> set[str]:
+def glossary_terms(docs_dir: Path) -> frozenset[str]:
     """Lower-case words of the terms in docs/begrippen.md (a definition list)."""
     path = docs_dir / "begrippen.md"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _glossary(path, mtime)
+
+
+@lru_cache(maxsize=8)
+def _glossary(path: Path, mtime: int) -> frozenset[str]:
     terms: set[str] = set()
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return terms
+        return frozenset()
     for i, line in enumerate(lines[:-1]):
         if lines[i + 1].startswith(":") and line.strip():
             term = re.sub(r"\{[^}]*\}", "", line).strip().lower()
             terms.add(term)
             terms.update(term.split())
-    return terms
+    return frozenset(terms)
 
 
 def _language_of(path: Path, default: str | None) -> str | None:
@@ -374,14 +401,10 @@ def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT)
     known = glossary_terms(model.docs_dir)
     skip = set(thresholds()["general"]["skip_types"])
     out: list[F.Finding] = []
-    for path in cm.markdown_files(model.docs_dir):
-        src, lang = cm.split_source(model.docs_dir, path, model)
-        if lang not in langs:
+    for page in site_cache.scan(model, root).pages:
+        if page.lang not in langs or page.meta.get("b1") is False or page.meta.get("type") in skip:
             continue
-        page, _problems = cm.read_page(path, model, root)
-        if page is None or page.meta.get("b1") is False or page.meta.get("type") in skip:
-            continue
-        findings, _score = check_text(page.body, page.body_line, lang, page.rel, known)
+        findings, _score = check_text(page.body, page.body_line, page.lang, page.rel, known)
         out.extend(findings)
     return out
 

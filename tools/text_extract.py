@@ -15,6 +15,7 @@ on a later line.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,7 @@ _INLINE = re.compile(
     r"|(?P<entity>&(?:nbsp|amp|lt|gt|quot|#\d+);)"
     r"|(?P<emph>\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~|==)"
 )
+_SPECIAL = re.compile(r"[<`\[!{*_~=&]|https?:")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 
 
@@ -95,16 +97,34 @@ class Sentence:
 
 @dataclass
 class Block:
-    kind: str
-    chars: list[str] = field(default_factory=list)
-    origins: list[tuple[int, int]] = field(default_factory=list)
+    """Prose text of one block; ``segments`` map text offsets back to (line, column)."""
 
-    def add(self, text: str, origins: list[tuple[int, int]]) -> None:
-        if self.chars and text:
-            self.chars.append(" ")
-            self.origins.append(origins[0] if origins else (0, 0))
-        self.chars.extend(text)
-        self.origins.extend(origins)
+    kind: str
+    parts: list[str] = field(default_factory=list)
+    segments: list[tuple[int, int, int]] = field(default_factory=list)  # (offset, line, col)
+    length: int = 0
+
+    def add(self, text: str, segments: list[tuple[int, int, int]]) -> None:
+        if not text:
+            return
+        if self.parts:
+            self.parts.append(" ")
+            self.segments.append((self.length, segments[0][1], segments[0][2]))
+            self.length += 1
+        self.parts.append(text)
+        self.segments.extend((self.length + o, l, c) for o, l, c in segments)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def origin(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.segments, (offset, 1 << 30, 1 << 30)) - 1
+        if i < 0:
+            return (0, 0)
+        start, line, col = self.segments[i]
+        return line, col + (offset - start)
 
 
 @dataclass
@@ -113,52 +133,45 @@ class Prose:
     waivers: list[Waiver]
 
 
-def clean_inline(line: str, lineno: int, start_col: int = 0) -> tuple[str, list[tuple[int, int]]]:
-    """Strip inline markup from one line; return the text and, per char, its (line, col)."""
+def clean_inline(line: str, lineno: int, start_col: int = 0) -> tuple[str, list[tuple[int, int, int]]]:
+    """Strip inline markup from one line; return the text and its segments
+    (text offset, line, column): the text from that offset on comes from that column."""
     out: list[str] = []
-    origins: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, int]] = []
+    length = 0
 
     def keep(text: str, col0: int) -> None:
-        for i, ch in enumerate(text):
-            out.append(ch)
-            origins.append((lineno, col0 + i + 1))
+        nonlocal length
+        if text:
+            segments.append((length, lineno, col0 + 1))
+            out.append(text)
+            length += len(text)
 
+    if not _SPECIAL.search(line, start_col):  # plain text: nothing to strip
+        text = line[start_col:].rstrip()
+        return text, [(0, lineno, start_col + 1)] if text else []
     pos = start_col
     for match in _INLINE.finditer(line, start_col):
         keep(line[pos:match.start()], pos)
         pos = match.end()
-        kind = match.lastgroup
-        if kind == "codebody" or match.group("code"):
-            out.extend(CODE_TOKEN)
-            origins.extend([(lineno, match.start() + 1)] * len(CODE_TOKEN))
-        elif kind in ("link", "linktext") or match.group("link"):
-            text = match.group("linktext")
-            inner, inner_origins = clean_inline(text, lineno, 0)
-            out.extend(inner)
-            origins.extend((l, c + match.start() + 1) for l, c in inner_origins)
+        if match.group("code"):
+            keep(CODE_TOKEN, match.start())
+        elif match.group("link") is not None:
+            inner, inner_segments = clean_inline(match.group("linktext"), lineno, 0)
+            if inner:
+                base = match.start("linktext")
+                segments.extend((length + o, l, c + base) for o, l, c in inner_segments)
+                out.append(inner)
+                length += len(inner)
         elif match.group("entity"):
-            out.append(_ENTITIES.get(match.group("entity"), " "))
-            origins.append((lineno, match.start() + 1))
+            keep(_ENTITIES.get(match.group("entity"), " "), match.start())
         elif match.group("tag") and re.match(r"</?br\b", match.group("tag"), re.I):
-            out.append(" ")
-            origins.append((lineno, match.start() + 1))
+            keep(" ", match.start())
         # everything else (comments, images, urls, attrs, tags, emphasis) is dropped
     keep(line[pos:], pos)
     text = "".join(out)
-    # collapse whitespace while keeping origins aligned
-    chars, outs = [], []
-    for ch, o in zip(text, origins):
-        if ch.isspace():
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                outs.append(o)
-        else:
-            chars.append(ch)
-            outs.append(o)
-    while chars and chars[-1] == " ":
-        chars.pop()
-        outs.pop()
-    return "".join(chars), outs
+    stripped = text.rstrip()
+    return stripped, segments if stripped else []
 
 
 def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
@@ -173,7 +186,7 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
 
     def close() -> None:
         nonlocal current
-        if current is not None and current.chars:
+        if current is not None and current.length:
             result.append(current)
         current = None
 
@@ -288,7 +301,7 @@ def _ends_with_abbreviation(text: str) -> bool:
 
 
 def split_sentences(block: Block) -> list[Sentence]:
-    text = "".join(block.chars)
+    text = block.text
     out: list[Sentence] = []
     begin = 0
     for match in _SPLIT.finditer(text):
@@ -306,7 +319,7 @@ def _append(out: list[Sentence], text: str, begin: int, end: int, block: Block) 
     if not piece or not re.search(r"\w", piece):
         return
     offset = begin + (len(text[begin:end]) - len(text[begin:end].lstrip()))
-    line, col = block.origins[offset] if offset < len(block.origins) else (0, 0)
+    line, col = block.origin(offset)
     out.append(Sentence(piece, line, col, "heading" if block.kind == "heading" else
                         "item" if block.kind in ("item", "definition") else "text"))
 
