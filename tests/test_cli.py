@@ -1,0 +1,118 @@
+"""The command line for content managers (``python -m tools``): exit statuses, JSON,
+``check`` running the B1, translations and review-needed checks, ``make check``."""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+from pathlib import Path
+
+import pytest
+
+from tools import check, content_model
+from tools.cli import UsageError, run
+
+ROOT = Path(__file__).resolve().parent.parent
+MINE = ("b1", "translations", "review-needed")
+
+
+def call(capsys, *argv):
+    code = run(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("argv", [
+    ["b1", "--bogus"],
+    ["translations", "--bogus"],
+    ["b1", "--lang", "de"],
+    ["no-such-command"],
+    ["b1", "missing-file.md"],
+    ["review-needed", "missing-folder"],
+    ["translations", "--docs", "missing-folder"],
+])
+def test_misuse_exits_2_with_a_message(capsys, argv):
+    code, out, err = call(capsys, *argv)
+    assert code == 2
+    assert err.startswith("error:") and "Traceback" not in err
+
+
+def test_usage_error_is_the_misuse_exception():
+    from tools import b1
+
+    with pytest.raises(UsageError):
+        b1.check_paths(["definitely/not/here.md"])
+
+
+@pytest.fixture
+def fixture_site(tmp_path, monkeypatch):
+    """A small docs tree; every check module's load_model() points at it."""
+    docs = tmp_path / "docs"
+    (docs / "thema").mkdir(parents=True)
+    (docs / "thema" / "wonen.md").write_text(
+        "---\nid: thema-wonen\ntype: thema\nthema: wonen\norder: 1\n---\n\n# Wonen\n\n"
+        "U krijgt een huis.\n\n<!-- NAKIJKEN: adres van het loket -->\n\n"
+        "De gemeente Hilversum helpt nieuwe inwoners met een verblijfsvergunning bij het "
+        "aanvragen van huurtoeslag, zorgtoeslag en een uitkering bij de Sociale "
+        "Verzekeringsbank en het Uitvoeringsinstituut Werknemersverzekeringen.\n",
+        encoding="utf-8")
+    model = dataclasses.replace(content_model.load_model(), docs_dir=docs)
+    original = content_model.load_model
+    fake = lambda *a, **k: model  # noqa: E731
+    monkeypatch.setattr(content_model, "load_model", fake)
+    for _name, target in check.CHECKS:
+        module = importlib.import_module(target.split(":")[0])
+        if getattr(module, "load_model", None) is original:
+            monkeypatch.setattr(module, "load_model", fake)
+    monkeypatch.chdir(tmp_path)
+    return docs
+
+
+def test_check_runs_the_content_manager_checks(fixture_site, capsys, monkeypatch):
+    names = [name for name, _ in check.CHECKS]
+    assert all(name in names for name in MINE)
+    monkeypatch.setattr(check, "CHECKS", [c for c in check.CHECKS if c[0] in ("content",) + MINE])
+    code, out, err = call(capsys, "check", "--format", "json")
+    assert code == 1 and "Traceback" not in err
+    found = json.loads(out)
+    rules = {f["rule"] for f in found}
+    assert {"sentence-length", "translation-missing", "review-needed"} <= rules
+    [marker] = [f for f in found if f["rule"] == "review-needed"]
+    assert (marker["line"], marker["col"], marker["severity"]) == (12, 1, "warning")
+    assert "adres van het loket" in marker["message"]
+
+
+def test_review_markers_are_warnings_and_code_examples_are_not_markers(tmp_path, capsys):
+    page = tmp_path / "p.md"
+    page.write_text("Tekst <!-- NAKIJKEN: telefoonnummer -->\n\n```\n<!-- NAKIJKEN: voorbeeld -->\n```\n"
+                    "<!-- NAKIJKEN: openingstijden\n     over twee regels -->\n", encoding="utf-8")
+    code, out, _ = call(capsys, "review-needed", str(page))
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 2
+    assert lines[0].endswith("p.md:1:7: [warning] to check before publishing: telefoonnummer "
+                             "(review-needed)")
+    assert ":6:1: [warning] to check before publishing: openingstijden over twee regels" in lines[1]
+
+
+def test_json_output_of_b1_is_machine_readable(tmp_path, capsys):
+    page = tmp_path / "p.md"
+    page.write_text("U wordt gebeld door de gemeente.\n", encoding="utf-8")
+    code, out, _ = call(capsys, "b1", "--format", "json", str(page))
+    [finding] = json.loads(out)
+    assert finding["rule"] == "passive" and finding["line"] == 1 and finding["col"] == 1
+    assert code == 0
+
+
+def test_make_check_runs_python_m_tools_check():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("\ncheck:", 1)[1].split("\n\n", 1)[0]
+    assert "-m tools check" in target
+
+
+def test_time_check_times_the_check_over_another_docs_folder(fixture_site):
+    from tools import bench_check
+
+    seconds = bench_check.time_check(fixture_site)
+    assert isinstance(seconds, float) and 0 < seconds < 120
+    code, count = bench_check.run_check(fixture_site)
+    assert code == 1 and count >= 3
