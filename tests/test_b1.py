@@ -238,3 +238,8 @@ def test_no_front_matter_is_fine_for_a_standalone_file(tmp_path, capsys):
 def test_missing_path_is_misuse(capsys):
     code, _, err = b1(capsys, "does/not/exist.md")
     assert code == 2 and "no such file" in err
+
+
+def test_a_waiver_shown_in_a_code_example_is_not_a_waiver():
+    prose = text_extract.prose("```\n<!-- b1-negeer: sentence-length: voorbeeld -->\n```\n\nKorte zin.\n")
+    assert prose.waivers == [] and prose.sentences[0].waivers == []

@@ -169,7 +169,8 @@ _NL_NOT_PASSIVE = {
     "teruggekomen", "meegekomen", "thuisgekomen", "overleden", "gegroeid", "gezakt",
     "verschenen", "toegestaan", "gelijk", "geregeld", "gevestigd", "gestart",
     "ingegeven", "uitgegaan", "uitgekomen", "doorgegaan", "opgestaan", "verbaasd",
-    "gewaarschuwd", "vergeven", "ontslagen", "gebonden", "gemaakt",
+    "gewaarschuwd", "vergeven", "ontslagen", "gebonden", "gemaakt", "gemiddeld", "gewend",
+    "bijgewerkt", "gesloten", "geopend",
 }
 _SEPARABLE = "(?:aan|af|in|op|uit|mee|terug|door|over|toe|voor|na|om|bij|vast|weg|samen|onder|thuis|vrij)"
 _NL_PARTICIPLE = re.compile(

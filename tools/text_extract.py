@@ -193,9 +193,10 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
     lines = body.splitlines()
     for index, raw in enumerate(lines):
         lineno = first_line + index
-        for m in _WAIVER.finditer(raw):
-            waivers.append(Waiver(m["rule"].lower(), (m["reason"] or "").strip(), lineno))
         line = raw.replace("\t", "    ")
+        if fence is None and not _FENCE.match(line):  # a waiver shown in a code example is none
+            for m in _WAIVER.finditer(raw):
+                waivers.append(Waiver(m["rule"].lower(), (m["reason"] or "").strip(), lineno))
         if fence is not None:
             if re.match(r"^\s{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$", line):
                 fence = None
