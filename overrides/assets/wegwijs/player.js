@@ -47,7 +47,14 @@
       video.defaultPlaybackRate = rate;
       video.playbackRate = rate;
       applyTextTracks();
-      if (started) restore(position, wasPaused, rate);
+      if (!started) return;
+      // Ask to play at once, inside the reader's gesture: iPhone Safari allows play()
+      // only from a user action. Playback starts once data is there, after the seek.
+      if (!wasPaused) {
+        var playing = video.play();
+        if (playing && playing.catch) playing.catch(function () {});
+      }
+      restore(position, wasPaused, rate);
     }
 
     // Seek back to where the reader was as soon as the new file can seek there (at
@@ -69,7 +76,7 @@
         events.forEach(function (e) { video.removeEventListener(e, attempt); });
         if (covered()) video.currentTime = position;
         video.playbackRate = rate;
-        if (!wasPaused) {
+        if (!wasPaused && video.paused) {
           var playing = video.play();
           if (playing && playing.catch) playing.catch(function () {});
         }
