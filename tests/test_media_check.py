@@ -238,3 +238,20 @@ def test_generator_makes_a_video_that_passes(tmp_path):
     fa = (folder / "subtitles" / "fa.vtt").read_text(encoding="utf-8")
     # A right-to-left line that starts with Latin letters gets U+200F from the generator.
     assert "\u200fVerteller: 123" in fa
+
+
+@pytest.mark.skipif(not shutil.which("ffmpeg"), reason="needs ffmpeg (tools/install-system-deps.sh)")
+def test_mux_makes_a_missing_language_video_from_the_dutch_original(repo):
+    folder = repo / "media" / "regeldag"
+    (folder / "video" / "en.mp4").unlink()
+    assert "media/regeldag/video/en.mp4" in "\n".join(errors(repo))
+    assert media.mux_missing(repo / "media", root=repo) == []
+    assert errors(repo) == []
+    # The picture is copied, not re-encoded: the same H.264 stream as the original.
+    import subprocess
+
+    def video_packets(path):
+        return subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                               "packet=size", "-of", "csv=p=0", str(path)],
+                              capture_output=True, text=True, check=True).stdout
+    assert video_packets(folder / "video" / "en.mp4") == video_packets(folder / "video" / "nl.mp4")

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages the tests need, only when one is missing:
 # chromium (browser tests), ffmpeg and espeak-ng (sample media), nginx
-# (production web-server test), nodejs and npm (axe-core, Lighthouse). Runs as root, or through sudo when present.
+# (production web-server test), nodejs and npm (axe-core, Lighthouse), fonts-dejavu-core
+# (slide text of the sample videos). Runs as root, or through sudo when present.
 set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
