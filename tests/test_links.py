@@ -37,6 +37,9 @@ order: 0
 # Welcome
 
 Read about [housing](thema/wonen.md#stappenplan) and [for professionals](professionals/index.md).
+See also [the process][process].
+
+[process]: professionals/index.md
 """,
     "thema/index.md": """---
 id: themas
@@ -348,3 +351,15 @@ def test_professional_pages_are_dutch_only_in_the_real_site(built_site):
         assert "translate: false" in text and "type: professionals" in text, page
     for lang in LANGS[1:]:
         assert not (built_site / lang / "professionals").exists()
+
+
+def test_making_a_released_page_dutch_only_is_reported(project):
+    assert run_links(project, "--update-release")[0] == 0
+    path = project / "docs" / "thema" / "wonen.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("order: 1\n", "order: 1\ntranslate: false\n", 1),
+                    encoding="utf-8")
+    (project / "docs" / "thema" / "wonen.fa.md").unlink()
+    findings = links.check_sources(project / "mkdocs.yml")
+    broken = sorted(f.message.split(" ")[0] for f in findings if f.rule == "release-url-broken")
+    assert broken == ["/ar/thema/wonen/", "/en/thema/wonen/", "/fa/thema/wonen/", "/ti/thema/wonen/"]
+    assert all("remove 'translate: false'" in f.message for f in findings if f.rule == "release-url-broken")

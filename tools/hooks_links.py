@@ -33,7 +33,9 @@ from tools import content_model, permalinks  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.wegwijs.links")
 
 LINKKIT = re.compile(r"^\[\[linkkit\]\][ \t]*$", re.M)
-MD_LINK = re.compile(r"(\]\()(?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?(?=[)\s])")
+# [text](target.md#anchor) and reference definitions "[label]: target.md#anchor"
+MD_LINK = re.compile(r"(\]\(|^[ ]{0,3}\[[^\]]+\]:[ \t]*)(?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?"
+                     r"(?=[)\s]|$)", re.M)
 URL_LIST_HEADER = """Every public URL of Wegwijs in Hilversum: site path, then the id of the page it shows.
 Pages in all languages, permanent links (/go/<id>/) and redirects (extra.redirects in mkdocs.yml).
 Written by the build (tools/hooks_links.py); urls/release.txt is the copy of the last release."""

@@ -58,9 +58,14 @@ def release_findings(release_file: Path, resolves, current_ids: dict[str, str],
     for line, url, page_id in permalinks.parse_url_list(release_file.read_text(encoding="utf-8")):
         if not resolves(url):
             suggestion = permalinks.suggest_redirect(url, page_id, entries, languages).strip()
+            if suggestion:
+                fix = f"add this line under 'redirects:' (in 'extra:') in mkdocs.yml: {suggestion}"
+            else:
+                fix = (f"page '{page_id}' now has 'translate: false', so it exists in Dutch only; "
+                       "remove 'translate: false' again (a released address in another language "
+                       "must keep working)")
             out.append(F.error(where, f"{url} (page '{page_id}') no longer resolves and no redirect "
-                               f"covers it; add this line under 'redirects:' (in 'extra:') in "
-                               f"mkdocs.yml: {suggestion}", "release-url-broken", line=line))
+                               f"covers it; {fix}", "release-url-broken", line=line))
         elif page_id and current_ids.get(url) and current_ids[url] != page_id:
             out.append(F.warning(where, f"{url} showed page '{page_id}' at the last release and now "
                                  f"shows '{current_ids[url]}': is that intended?", "release-url-changed",

@@ -254,6 +254,8 @@ def suggest_redirect(url: str, page_id: str, entries: list[Entry], languages: tu
         old = (path + ".md") if path else "index.md"
     if target is not None:
         if target.dutch_only and first in languages[1:]:
+            if page_url(old) == page_url(target.src):
+                return ""  # no redirect can help: see release_findings
             return (f"{redirect_line(old, target.src)}   # Dutch-only page now: the redirect is "
                     "written at the Dutch address only; consider translating the page")
         return redirect_line(old, target.src)
