@@ -142,13 +142,16 @@ def test_axe_finds_a_real_violation(browser, site_server, axe_source):
 FOCUSED_JS = """() => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    const r = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
+    // A visually hidden native control (custom checkbox) shows focus on its label.
+    const shown = (el.tagName === 'INPUT' && el.closest('label')) || el;
+    const r = shown.getBoundingClientRect();
+    const style = getComputedStyle(shown);
     return {tag: el.tagName.toLowerCase(), cls: el.className && el.className.baseVal === undefined ? el.className : '',
             text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60),
             href: el.getAttribute('href'), type: el.getAttribute('type'),
-            visible: r.width > 0 && r.height > 0 && style.visibility !== 'hidden'
-                     && el.checkVisibility({opacityProperty: true, visibilityProperty: true})};
+            // (its box may be drawn by a ::before of zero-size elements: no size check then)
+            visible: (shown !== el || (r.width > 0 && r.height > 0)) && style.visibility !== 'hidden'
+                     && shown.checkVisibility({opacityProperty: true, visibilityProperty: true})};
 }"""
 
 

@@ -1,10 +1,13 @@
-/* Navigation drawer for keyboard users. Material's drawer is a hidden checkbox
-   (#__drawer) toggled by <label for="__drawer">, which works by mouse/touch only;
-   Material's own bundle (not loaded, see main.html) normally adds the rest.
-   Here: Enter/Space on the menu button toggle the drawer, aria-expanded follows
-   it, opening moves focus into the navigation, Escape closes it and returns focus. */
+/* Navigation drawer for keyboard and screen-reader users. Material's drawer is a
+   hidden checkbox (#__drawer) toggled by <label for="__drawer">, which works by
+   mouse/touch only; Material's own bundle (not loaded, see main.html) would add
+   the rest. Here the menu <button> (header.html) toggles the checkbox, its
+   aria-expanded follows it, opening moves focus into the navigation, and Escape
+   closes the drawer and returns focus to the button. */
 (function () {
   "use strict";
+  document.documentElement.classList.remove("no-js");
+  document.documentElement.classList.add("js");
   var toggle = document.getElementById("__drawer");
   var button = document.querySelector(".wegwijs-drawer-open");
   var drawer = document.querySelector(".md-sidebar--primary");
@@ -14,24 +17,25 @@
 
   function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
 
+  var timer = null;
+
   function set(open, focus) {
+    clearTimeout(timer);
     if (toggle.checked !== open) { toggle.checked = open; toggle.dispatchEvent(new Event("change")); }
     sync();
     if (!focus) return;
     if (open) {
-      var first = drawer.querySelector("a[href], [tabindex='0']");
-      /* the drawer slides in: focus after it became visible */
-      if (first) setTimeout(function () { first.focus(); }, 50);
+      var first = drawer.querySelector("a[href]");
+      /* the drawer becomes visible at once and slides in: focus after a frame */
+      if (first) timer = setTimeout(function () { if (toggle.checked) first.focus(); }, 50);
     } else {
       button.focus();
     }
   }
 
-  button.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" || e.key === " " || e.key === "Spacebar") {
-      e.preventDefault();
-      set(!toggle.checked, true);
-    }
+  button.addEventListener("click", function (e) {
+    /* a real click (pointer) keeps focus on the button; keyboard moves into the menu */
+    set(!toggle.checked, e.detail === 0);
   });
   toggle.addEventListener("change", sync);
   document.addEventListener("keydown", function (e) {
