@@ -48,17 +48,19 @@ def test_calibration_sets_are_not_trivial():
         assert len(_texts(lang, "pass")) >= 3 and len(_texts(lang, "fail")) >= 2
 
 
-def test_page_scores_separate_the_levels(capsys):
-    """Reading ease of every plain text is above every legal text, per language."""
+def test_page_scores_separate_the_levels():
+    """Each page score on its own already orders the real texts: every plain text reads
+    easier and has shorter sentences on average than every legal or policy text."""
     from tools import b1 as b1mod
 
     for lang in ("nl", "en"):
-        def ease(path):
+        def scores(path):
             _, page = b1mod.check_text(path.read_text(encoding="utf-8"), 1, lang, path.name)
-            return page.reading_ease
-        worst_plain = min(ease(p) for p in _texts(lang, "pass"))
-        best_legal = max(ease(p) for p in _texts(lang, "fail"))
-        assert worst_plain > best_legal + 10, (lang, worst_plain, best_legal)
+            return page.reading_ease, page.mean_sentence_words
+        plain = [scores(p) for p in _texts(lang, "pass")]
+        hard = [scores(p) for p in _texts(lang, "fail")]
+        assert min(e for e, _ in plain) > max(e for e, _ in hard), (lang, plain, hard)
+        assert max(m for _, m in plain) < min(m for _, m in hard), (lang, plain, hard)
 
 
 # --------------------------------------------------------------------------- findings
@@ -243,3 +245,19 @@ def test_missing_path_is_misuse(capsys):
 def test_a_waiver_shown_in_a_code_example_is_not_a_waiver():
     prose = text_extract.prose("```\n<!-- b1-negeer: sentence-length: voorbeeld -->\n```\n\nKorte zin.\n")
     assert prose.waivers == [] and prose.sentences[0].waivers == []
+
+
+def test_one_long_sentence_on_a_b1_page_is_a_warning_up_to_the_hard_limit(tmp_path, capsys):
+    plain = (FIXTURES / "nl" / "pass" / "sluis-inburgeren.md").read_text(encoding="utf-8")
+    # 28 words, an enumeration (the shape found in real plain-language pages)
+    enumeration = ("In het gesprek vertelt u wie u bent, hoe het met u gaat, wat voor school u heeft "
+                   "gedaan, welk werk u heeft gedaan en wat u wilt.")
+    over_hard = enumeration[:-1] + " in Hilversum met uw gezin en uw kinderen."
+    assert len(readability.words(enumeration)) == 28 and len(readability.words(over_hard)) > 30
+    page = tmp_path / "p.md"
+    page.write_text(plain + "\n" + enumeration + "\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(page))
+    assert code == 0 and "[warning] sentence has 28 words" in out
+    page.write_text(plain + "\n" + over_hard + "\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(page))
+    assert code == 1 and f"[error] sentence has {len(readability.words(over_hard))} words" in out
