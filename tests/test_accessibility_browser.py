@@ -3,68 +3,22 @@ plus a keyboard-only walk through the main flows.
 
 Pages are found by their front-matter ``type`` (tools.content_model.scan), so new
 page types are checked as soon as they land; a type that no page has yet is
-skipped with that reason. axe-core comes from node_modules (package.json,
-installed by ``make test``).
+skipped with that reason (page discovery: tools/bench_web.py). axe-core comes
+from node_modules (package.json, installed by ``make test``).
 """
 from __future__ import annotations
-
-import functools
 
 import pytest
 
 from tests.conftest import ROOT, new_phone_page
 from tools import content_model
+from tools.bench_web import (PAGE_TYPES, find_page, lang_prefix, page_languages,  # noqa: F401
+                             page_url_path)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Page types the site must get right; "thema-video" is a thema page with a video.
-PAGE_TYPES = ["home", "fase", "thema-video", "begrippen", "contactkaart", "stappenplan",
-              "professionals", "404"]
 MODEL = content_model.load_model()
 LANGUAGES = list(MODEL.languages)
-
-
-def page_url_path(src: str) -> str:
-    """docs source path (no language suffix) -> URL path of the built page, e.g.
-    'thema/wonen.md' -> 'thema/wonen/', 'index.md' -> '', 'fase/index.md' -> 'fase/'."""
-    stem = src[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def lang_prefix(lang: str) -> str:
-    return "" if lang == MODEL.default_language else f"{lang}/"
-
-
-@functools.lru_cache(maxsize=None)
-def _find_source(page_type: str):
-    """The Dutch source page of one page of page_type (the first by path), or None."""
-    site = content_model.scan(MODEL)
-    sources = sorted(site.source_pages().values(), key=lambda p: p.src)
-    if page_type == "thema-video":
-        chosen = [p for p in sources if p.meta.get("type") == "thema" and "[[video:" in p.body]
-    else:
-        chosen = [p for p in sources if p.meta.get("type") == page_type]
-    return chosen[0] if chosen else None
-
-
-def find_page(page_type: str) -> str | None:
-    """URL path (without language prefix) of one page of page_type, or None."""
-    if page_type == "404":
-        return "404.html"
-    source = _find_source(page_type)
-    return page_url_path(source.src) if source else None
-
-
-def page_languages(page_type: str) -> list[str]:
-    """Languages the page is published in: Dutch only for `translate: false` pages."""
-    source = None if page_type == "404" else _find_source(page_type)
-    if source is not None and source.meta.get("translate") is False:
-        return [MODEL.default_language]
-    return LANGUAGES
 
 
 def require_axe() -> str:

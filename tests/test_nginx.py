@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, new_phone_page
-from tests.test_accessibility_browser import (LANGUAGES, PAGE_TYPES, find_page, lang_prefix,
-                                              page_languages)
+from tools.bench_web import PAGE_TYPES, find_page, lang_prefix, languages, page_languages
+
+LANGUAGES = languages()
 
 NGINX = Path("/usr/sbin/nginx")
 CONF = ROOT / "nginx" / "wegwijs.conf"

@@ -1,0 +1,61 @@
+"""Page budgets on a phone (the CI part of ``make bench-web``): every page type in
+every language, served by nginx with the production config (gzip), loaded in
+Chromium at 360x640 with an empty cache and the video not playing. Transferred
+bytes and requests stay within tools/bench_web.py's budgets, and nothing is
+requested from any other host. Lighthouse runs only in ``make bench-web``.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.conftest import serve
+from tools import bench_web
+from tools.bench_web import KB, PAGE_TYPES, find_page, languages, page_languages
+
+
+@pytest.fixture(scope="module")
+def gzip_server(built_site, tmp_path_factory):
+    with bench_web.nginx(built_site, tmp_path_factory.mktemp("budget-nginx")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", languages())
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_first_load_budget(browser, gzip_server, page_type, lang):
+    if find_page(page_type) is None:
+        pytest.skip(f"no page of type {page_type!r} exists yet in docs/")
+    if lang not in page_languages(page_type):
+        pytest.skip(f"the {page_type} page is Dutch-only (translate: false)")
+    rel = next(r for t, l, r in bench_web.targets() if t == page_type and l == lang)
+    load = bench_web.measure(browser, gzip_server + rel)
+    assert load.requests > 1, f"nothing measured for {load.url}"
+    assert not load.foreign_urls, f"{load.url} requests other hosts: {load.foreign_urls}"
+    assert load.bytes <= bench_web.budget_bytes(page_type), \
+        f"{load.url}: {load.bytes / KB:.1f} KB on first load > {bench_web.budget_bytes(page_type) / KB:.0f} KB"
+    assert load.requests <= bench_web.budget_requests(page_type), \
+        f"{load.url}: {load.requests} requests > {bench_web.budget_requests(page_type)}"
+
+
+def test_measure_counts_bytes_and_other_hosts(browser, tmp_path):
+    """The measurement can fail a page: it sees a big file and a request to another host."""
+    big = os.urandom(60 * KB)  # random bytes do not compress
+    (tmp_path / "big.bin").write_bytes(big)
+    server, url = serve(tmp_path)
+    try:
+        port = server.server_address[1]
+        (tmp_path / "index.html").write_text(
+            "<!doctype html><title>t</title>"
+            f"<script>fetch('big.bin')</script><img src='http://localhost:{port}/big.bin' alt=''>",
+            encoding="utf-8")
+        load = bench_web.measure(browser, url)
+    finally:
+        server.shutdown()
+    assert load.requests >= 3  # page, fetch, image (+ the browser's favicon probe)
+    assert load.bytes >= 2 * len(big)
+    assert load.foreign_urls == [f"http://localhost:{port}/big.bin"]
+    assert load.foreign_bytes >= len(big)
+    problems = bench_web.check_row("thema", "nl", load, {})
+    assert any("other hosts" in p for p in problems), problems
+    assert any("KB transferred" in p for p in problems), problems
