@@ -116,11 +116,11 @@ def _compound_of_common_words(word: str, lang: str, limit: float) -> bool:
         return False
     for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
-        if R.zipf(right, lang) < limit and not _compound_of_common_words(right, lang, limit):
+        if R.zipf(right, lang, limit) < limit and not _compound_of_common_words(right, lang, limit):
             continue
         for candidate in (left, left[:-1] if left.endswith(("s", "e")) else None,
                           left[:-2] if left.endswith("en") else None):
-            if candidate and len(candidate) >= 3 and R.zipf(candidate, lang) >= limit:
+            if candidate and len(candidate) >= 3 and R.zipf(candidate, lang, limit) >= limit:
                 return True
     return False
 
@@ -138,7 +138,7 @@ def _is_uncommon(word: str, first: bool, lang: str, limit: float, known: set[str
     for part in re.split(r"[-'\u2019]", lower):
         if len(part) <= 2 or part in known:
             continue
-        if R.zipf(part, lang) >= limit:
+        if R.zipf(part, lang, limit) >= limit:
             continue
         if _compound_of_common_words(part, lang, limit):
             continue

