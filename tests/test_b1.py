@@ -285,3 +285,15 @@ def test_flesch_constants_are_textstats_and_textstat_works_offline(monkeypatch):
     textstat.set_lang("en_US")
     assert textstat.syllable_count("passport unfortunately") == 2 + 5
     assert 60 < textstat.flesch_reading_ease("You can apply online. It takes ten minutes.") < 120
+
+
+def test_scores_option_prints_page_scores(capsys):
+    path = FIXTURES / "nl" / "fail" / "wet-inburgering-2021-art1.md"
+    code, out, _ = b1(capsys, "--scores", "--format", "json", str(path))
+    data = json.loads(out)
+    [(rel, score)] = data["scores"].items()
+    assert rel.endswith("wet-inburgering-2021-art1.md") and score["lang"] == "nl"
+    assert score["reading_ease"] < 50 and score["mean_sentence_words"] > 16
+    assert any(f["rule"] == "reading-ease" for f in data["findings"]) and code == 1
+    code, out, _ = b1(capsys, "--scores", str(path))
+    assert "Flesch-Douma" in out.splitlines()[0] and "words per sentence" in out

@@ -20,6 +20,7 @@ comes from its name (``x.en.md``), else a language folder in its path
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -331,7 +332,8 @@ def _language_of(path: Path, default: str | None) -> str | None:
     return default or "nl"
 
 
-def check_file(path: Path, lang: str, known: set[str], root: Path = cm.ROOT) -> list[F.Finding]:
+def check_file(path: Path, lang: str, known: set[str], root: Path = cm.ROOT,
+               scores: list | None = None) -> list[F.Finding]:
     rel = cm.display_path(path, root)
     try:
         raw = path.read_bytes()
@@ -361,7 +363,9 @@ def check_file(path: Path, lang: str, known: set[str], root: Path = cm.ROOT) -> 
         if isinstance(meta, dict) and (meta.get("b1") is False
                                        or meta.get("type") in thresholds()["general"]["skip_types"]):
             return []
-    findings, _page = check_text(body, first_line, lang, rel, known)
+    findings, page = check_text(body, first_line, lang, rel, known)
+    if scores is not None:
+        scores.append((rel, page))
     return findings
 
 
@@ -381,7 +385,8 @@ def _expand(paths: list[str]) -> list[Path]:
     return files
 
 
-def check_paths(paths: list[str], lang: str | None = None) -> list[F.Finding]:
+def check_paths(paths: list[str], lang: str | None = None,
+                scores: list | None = None) -> list[F.Finding]:
     model = cm.load_model()
     known = glossary_terms(model.docs_dir)
     out: list[F.Finding] = []
@@ -389,11 +394,12 @@ def check_paths(paths: list[str], lang: str | None = None) -> list[F.Finding]:
         file_lang = _language_of(path, lang)
         if file_lang not in LANGS:
             continue  # Arabic, Tigrinya and Farsi are not measured
-        out.extend(check_file(path, file_lang, known))
+        out.extend(check_file(path, file_lang, known, scores=scores))
     return out
 
 
-def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT) -> list[F.Finding]:
+def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT,
+               scores: list | None = None) -> list[F.Finding]:
     """Every Dutch and English page in docs/ (pages that do not parse are left to `content`)."""
     model = model or cm.load_model()
     known = glossary_terms(model.docs_dir)
@@ -402,7 +408,9 @@ def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT)
     for page in site_cache.scan(model, root).pages:
         if page.lang not in langs or page.meta.get("b1") is False or page.meta.get("type") in skip:
             continue
-        findings, _score = check_text(page.body, page.body_line, page.lang, page.rel, known)
+        findings, score_ = check_text(page.body, page.body_line, page.lang, page.rel, known)
+        if scores is not None:
+            scores.append((page.rel, score_))
         out.extend(findings)
     return out
 
@@ -419,11 +427,36 @@ def register(sub) -> None:
                         help="language of files whose name or folder has none (default nl); "
                              "without paths: check only this language")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: docs/)")
+    parser.add_argument("--scores", action="store_true",
+                        help="also print each page's scores (reading ease, sentence length, ...)")
     add_format_option(parser)
 
     def run(args):
+        scores: list | None = [] if args.scores else None
         if args.paths:
-            return check_paths(args.paths, args.lang)
-        return check_site(langs=(args.lang,) if args.lang else LANGS)
+            findings = check_paths(args.paths, args.lang, scores)
+        else:
+            findings = check_site(langs=(args.lang,) if args.lang else LANGS, scores=scores)
+        if scores is None:
+            return findings
+        if args.format == "json":
+            import json
+
+            print(json.dumps({"scores": {rel: page.as_dict() for rel, page in scores},
+                              "findings": [dataclasses.asdict(f) for f in
+                                           sorted(findings, key=lambda f: (f.path, f.line or 0))]},
+                             ensure_ascii=False, indent=2))
+        else:
+            for rel, page in scores:
+                d = page.as_dict()
+                formula = "Flesch-Douma" if page.lang == "nl" else "Flesch"
+                print(f"{rel}: {formula} {d['reading_ease']}, {d['mean_sentence_words']} words per "
+                      f"sentence (longest {d['max_sentence_words']}), long words "
+                      f"{d['long_words_share']:.0%}, uncommon {d['uncommon_share']:.0%}, passive "
+                      f"{d['passive_share']:.0%} of {d['sentences']} sentences")
+            text = F.render(findings)
+            if text:
+                print(text)
+        return F.exit_status(findings)
 
     parser.set_defaults(func=run)

@@ -91,6 +91,6 @@ def on_page_content(html_text, page, config, files):
         link = (f' <a href="{html.escape(url)}" hreflang="{dutch}">'
                 f'{html.escape(strings["wegwijs.outdated.link"])}</a>')
     notice = (f'<p class="wegwijs-notice wegwijs-notice--outdated" role="note" '
-              f'data-wegwijs-outdated="{dutch}">'
+              f'data-wegwijs-outdated="{dutch}" data-pagefind-ignore="all">'
               f'{html.escape(strings["wegwijs.outdated.notice"])}{link}</p>\n')
     return notice + html_text

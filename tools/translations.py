@@ -328,13 +328,16 @@ def mark_done(path_arg: str, docs: str | None = None) -> str:
 # --------------------------------------------------------------------------- commands
 
 
-def check(docs: str | Path | None = None, ui: bool = True) -> list[F.Finding]:
+def check(docs: str | Path | None = None, ui: bool = True, content: bool = True) -> list[F.Finding]:
+    """Translation findings; with ``content``, also the files that could not be read
+    (empty, binary, no or broken front matter, unknown language, no Dutch page)."""
     model, root = model_for(docs)
     result = status(model, root)
     out = list(result.findings)
-    if docs is not None:
-        # the content problems of a folder that `check`'s content rule does not see
-        out.extend(f for f in result.content_findings if f not in out)
+    if content:
+        wanted = {"empty-file", "not-text", "front-matter", "unknown-language",
+                  "translation-orphan", "translation-front-matter"}
+        out.extend(f for f in result.content_findings if f.rule in wanted and f not in out)
     if ui:
         from tools import ui_strings
 
@@ -347,7 +350,7 @@ def check(docs: str | Path | None = None, ui: bool = True) -> list[F.Finding]:
 
 def check_all() -> list[F.Finding]:
     """For ``python -m tools check`` (which runs the content and ui-strings checks itself)."""
-    return check(None, ui=False)
+    return check(None, ui=False, content=False)
 
 
 def register(sub) -> None:
