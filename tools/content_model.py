@@ -262,9 +262,37 @@ def markdown_files(docs_dir: Path) -> list[Path]:
         part.startswith(".") for part in p.relative_to(docs_dir).parts))
 
 
+_SCANS: dict[tuple, tuple[tuple, Site]] = {}
+
+
+def _signature(docs_dir: Path) -> tuple:
+    out = []
+    for path in markdown_files(docs_dir):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 def scan(model: Model | None = None, root: Path = ROOT) -> Site:
-    """Read and validate every page, plus the rules that need all pages at once."""
+    """Read and validate every page, plus the rules that need all pages at once.
+
+    The result is shared by every caller (the build's hooks, the checks) while no
+    Markdown file under docs/ is added, removed or changed; treat it as read-only."""
     model = model or load_model()
+    key = (model, str(root))
+    signature = _signature(model.docs_dir)
+    cached = _SCANS.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    site = _scan(model, root)
+    _SCANS[key] = (signature, site)
+    return site
+
+
+def _scan(model: Model, root: Path) -> Site:
     pages: list[Page] = []
     out: list[F.Finding] = []
     for path in markdown_files(model.docs_dir):
