@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check bench bench-web system-deps clean
+.PHONY: serve build test check bench bench-web system-deps clean deploy
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -49,6 +49,12 @@ bench: $(STAMP)
 ## bench-web: page weight and request budgets in Chromium on a phone viewport
 bench-web: $(STAMP) system-deps $(NODE_STAMP)
 	$(PY) -m tools bench-web
+
+## deploy: build and publish site/ with rsync, e.g. make deploy DEPLOY_TO=user@host:/var/www/wegwijs/
+deploy:
+	@test -n "$(DEPLOY_TO)" || { echo "set DEPLOY_TO, e.g. make deploy DEPLOY_TO=user@host:/var/www/wegwijs/" >&2; exit 2; }
+	$(MAKE) build
+	rsync -rtz --delete --delay-updates --chmod=D755,F644 site/ "$(DEPLOY_TO)"
 
 clean:
 	rm -rf site $(VENV)
