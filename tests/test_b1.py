@@ -297,3 +297,13 @@ def test_scores_option_prints_page_scores(capsys):
     assert any(f["rule"] == "reading-ease" for f in data["findings"]) and code == 1
     code, out, _ = b1(capsys, "--scores", str(path))
     assert "Flesch-Douma" in out.splitlines()[0] and "words per sentence" in out
+
+
+def test_a_waiver_on_the_same_line_applies_to_the_next_sentence(tmp_path, capsys):
+    page = tmp_path / "p.md"
+    page.write_text("U belt de gemeente. <!-- b1-negeer: passive: voorbeeld --> Bijvoorbeeld: "
+                    "\"U wordt gebeld.\" Daarna wordt u geholpen.\n", encoding="utf-8")
+    code, out, _ = b1(capsys, str(page))
+    passive = [l for l in out.splitlines() if "(passive)" in l]
+    assert len(passive) == 1 and "'wordt … geholpen'" in passive[0], out
+    assert "b1-waiver" not in out

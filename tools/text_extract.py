@@ -11,7 +11,7 @@ Sentences are split on ``. ! ?`` followed by a space and a capital, digit or
 quote; abbreviations such as ``bijv.``, ``o.a.``, ``m.b.v.`` and ``e.g.`` do not
 end a sentence. Waiver comments (``<!-- b1-negeer: rule: reason -->`` or
 ``<!-- b1-ignore: rule: reason -->``) apply to the first sentence that starts
-on a later line.
+after them: on a later line, or later on the same line.
 """
 from __future__ import annotations
 
@@ -76,6 +76,7 @@ class Waiver:
     rule: str
     reason: str
     line: int
+    col: int = 0  # column just after the comment: the waiver applies to the next sentence
     used: bool = False
 
 
@@ -196,7 +197,8 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
         line = raw.replace("\t", "    ")
         if fence is None and not _FENCE.match(line):  # a waiver shown in a code example is none
             for m in _WAIVER.finditer(raw):
-                waivers.append(Waiver(m["rule"].lower(), (m["reason"] or "").strip(), lineno))
+                waivers.append(Waiver(m["rule"].lower(), (m["reason"] or "").strip(), lineno,
+                                      m.end() + 1))
         if fence is not None:
             if re.match(r"^\s{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$", line):
                 fence = None
@@ -331,7 +333,7 @@ def prose(body: str, first_line: int = 1) -> Prose:
     sentences = [s for b in found for s in split_sentences(b)]
     for waiver in waivers:
         for sentence in sentences:
-            if sentence.line > waiver.line:
+            if (sentence.line, sentence.col) >= (waiver.line, waiver.col):
                 sentence.waivers.append(waiver)
                 break
     return Prose(sentences, waivers)

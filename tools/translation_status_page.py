@@ -33,7 +33,7 @@ def render(status: translations.Status) -> str:
     total = len(status.pages)
     out = [
         f"Er zijn {total} Nederlandse pagina's die vertaald moeten worden. "
-        "Deze lijst maakt de website zelf, elke keer dat de website gebouwd wordt.",
+        "De website maakt deze lijst zelf, elke keer als we de website bouwen.",
         "",
         "| Taal | Vertaald | Bijgewerkt | Ontbreekt | Verouderd |",
         "| --- | --- | --- | --- | --- |",
