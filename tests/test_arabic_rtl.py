@@ -1,0 +1,141 @@
+"""Arabic pages: script conventions in the Markdown, and right-to-left rendering in Chromium.
+
+Source (docs/**/*.ar.md): Western digits only, Arabic letters (never the Persian ی ک),
+Latin-script words (Dutch terms, names) only inside ``<bdi>``, and times inside
+``<bdi dir="ltr">``. Browser: on every Arabic page a Dutch term in parentheses,
+``عقد الإيجار (<bdi lang="nl">huurcontract</bdi>)``, is drawn with "(" to its right and
+")" to its left, the Arabic word right of "(", a following full stop or comma left of
+")", and every ``<bdi dir="ltr">`` (phone numbers, times) reads left to right.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+AR_PAGES = sorted(DOCS.rglob("*.ar.md"))
+
+BDI = re.compile(r"<bdi\b[^>]*>.*?</bdi>", re.S)
+LTR_BDI = re.compile(r'<bdi dir="ltr">.*?</bdi>', re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+ANCHOR = re.compile(r"\{:?\s*#[^}]*\}")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+VIDEO = re.compile(r"\[\[video:[^\]]*\]\]")
+TERM_LINE = re.compile(r"^[^\s:<#>*-][^(]*\(")  # begrippen: 'term in Arabic (' before the Dutch
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+EASTERN_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
+PERSIAN_LETTER = re.compile(r"[\u06CC\u06A9]")  # ی ک: Persian, not Arabic
+
+
+def body_lines(path: Path) -> list[tuple[int, str]]:
+    """(line number, text) of the page body, after the front matter."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next(i for i in range(1, len(lines)) if lines[i].strip() == "---") + 1
+    return [(i + 1, lines[i]) for i in range(start, len(lines))]
+
+
+def rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def test_there_are_arabic_pages():
+    assert len(AR_PAGES) >= 20, [rel(p) for p in AR_PAGES]
+
+
+@pytest.mark.parametrize("path", AR_PAGES, ids=rel)
+def test_arabic_page_follows_the_script_conventions(path):
+    problems = []
+    is_glossary = path.name.startswith("begrippen.")
+    for number, line in body_lines(path):
+        text = COMMENT.sub("", line)
+        where = f"{rel(path)}:{number}"
+        if EASTERN_DIGIT.search(text):
+            problems.append(f"{where}: use Western digits 0-9")
+        if PERSIAN_LETTER.search(text):
+            problems.append(f"{where}: Persian letter ی/ک in Arabic text (use ي/ك)")
+        outside_ltr = LTR_BDI.sub("", text)
+        if TIME.search(BDI.sub("", outside_ltr)):
+            problems.append(f"{where}: put times in <bdi dir=\"ltr\">…</bdi>")
+        bare = VIDEO.sub("", LINK_TARGET.sub("]", ANCHOR.sub("", BDI.sub("", text))))
+        if is_glossary and not line.startswith((" ", ":")):
+            bare = TERM_LINE.sub("(", bare)  # the term's own name may hold 'B1' or 'Z'
+        latin = LATIN_WORD.findall(bare)
+        if latin:
+            problems.append(f"{where}: Latin-script word(s) {latin} outside <bdi lang=\"nl\">")
+    assert not problems, "\n".join(problems)
+
+
+def page_url(base: str, path: Path) -> str:
+    parts = list(path.relative_to(DOCS).with_suffix("").with_suffix("").parts)
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return base + "ar/" + "".join(f"{p}/" for p in parts)
+
+
+CHECK_ORDER = """() => {
+  const problems = [];
+  let checked = 0;
+  const charRect = (node, start) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + 1);
+    return range.getClientRects()[0];
+  };
+  const sameLine = (a, b) => Math.abs(a.top - b.top) < 3;
+  for (const bdi of document.querySelectorAll('article bdi[lang="nl"]')) {
+    const before = bdi.previousSibling, after = bdi.nextSibling;
+    if (!before || before.nodeType !== 3 || !after || after.nodeType !== 3) continue;
+    if (!before.data.endsWith('(') || !after.data.startsWith(')')) continue;
+    const boxes = bdi.getClientRects();
+    if (boxes.length !== 1) continue;  // the term itself wraps over two lines
+    const term = boxes[0];
+    const open = charRect(before, before.data.length - 1);
+    const close = charRect(after, 0);
+    if (!open || !close || !sameLine(open, term) || !sameLine(close, term)) continue;
+    checked += 1;
+    const label = bdi.innerText.split("\\n")[0];
+    if (open.left < term.right - 1) problems.push(`'(' is not right of '${label}'`);
+    if (close.right > term.left + 1) problems.push(`')' is not left of '${label}'`);
+    if (/^\\)[.,:;؛،]/.test(after.data)) {  // the sentence goes on (or ends) to the left
+      const mark = charRect(after, 1);
+      if (mark && sameLine(mark, close) && mark.right > close.left + 1)
+        problems.push(`'${after.data[1]}' after '(${label})' is not left of ')'`);
+    }
+    const word = before.data.length >= 3 ? before.data.length - 3 : -1;
+    if (word >= 0 && /[\\u0600-\\u06FF]/.test(before.data[word])) {
+      const arabic = charRect(before, word);
+      if (arabic && sameLine(arabic, open) && arabic.left < open.right - 1)
+        problems.push(`Arabic word before '(${label})' is not right of '('`);
+    }
+  }
+  for (const bdi of document.querySelectorAll('article bdi[dir="ltr"]')) {
+    const node = bdi.firstChild;
+    if (!node || node.nodeType !== 3 || node.data.length < 2) continue;
+    const first = charRect(node, 0), last = charRect(node, node.data.length - 1);
+    if (!first || !last || !sameLine(first, last)) continue;
+    checked += 1;
+    if (first.left >= last.left) problems.push(`'${node.data}' does not read left to right`);
+  }
+  return {checked, problems, dir: getComputedStyle(document.querySelector('article')).direction};
+}"""
+
+
+def test_arabic_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_server):
+    problems, checked = [], 0
+    for path in AR_PAGES:
+        url = page_url(site_server, path)
+        response = phone_page.goto(url)
+        assert response is not None and response.ok, f"{url}: {response and response.status}"
+        assert phone_page.evaluate("document.documentElement.lang") == "ar", url
+        result = phone_page.evaluate(CHECK_ORDER)
+        assert result["dir"] == "rtl", f"{url}: article is not right-to-left"
+        checked += result["checked"]
+        problems += [f"{url}: {p}" for p in result["problems"]]
+    assert checked >= 100, f"only {checked} Dutch terms/numbers could be checked"
+    assert not problems, "\n".join(problems)
