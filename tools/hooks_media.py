@@ -3,7 +3,9 @@ the media into the built site. The logic lives in tools/media.py (layout, sizes)
 the markup in overrides/partials/wegwijs/video.html; this module only connects them.
 
 - ``on_config`` (every language build): registers the Markdown extension once and
-  remembers the config (the current language is ``config.theme.language``);
+  remembers the config (the current language is ``config.theme.language``); in the
+  first build, makes missing per-language MP4s when ffmpeg is installed (they are
+  written to media/<id>/video/ and committed, so later builds only copy);
 - ``on_page_markdown``: remembers which page is being rendered (for relative URLs
   and for ``path:line`` in errors);
 - the extension replaces a line ``[[video:<id>]]`` (on its own, outside code blocks)
@@ -120,6 +122,13 @@ class VideoExtension(Extension):
 
 def on_config(config):
     STATE.config = config
+    i18n = config.plugins.get("i18n")
+    if not (i18n and getattr(i18n, "building", False)) and shutil.which("ffmpeg"):
+        # A new real video may bring video/nl.mp4 and audio/<lang>.m4a only: make the
+        # missing per-language MP4s once (-c:v copy, fast) and keep them in media/.
+        # Without ffmpeg the build goes on; `python -m tools media` names what is missing.
+        for finding in media.mux_missing(only_missing=True):
+            log.warning(finding.format())
     # The same config object comes back for every language: register only once.
     if not any(isinstance(ext, VideoExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(VideoExtension())

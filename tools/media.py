@@ -507,12 +507,17 @@ def mux_language(original: Path, audio: Path, out: Path, lang: str) -> None:
         raise RuntimeError(f"ffmpeg could not mux {out}: {result.stderr[-1000:]}")
 
 
-def mux_missing(media_dir: Path = MEDIA_DIR, root: Path = ROOT) -> list[F.Finding]:
-    """Make video/<lang>.mp4 where it is missing or older than its inputs."""
+def mux_missing(media_dir: Path = MEDIA_DIR, root: Path = ROOT,
+                only_missing: bool = False) -> list[F.Finding]:
+    """Make video/<lang>.mp4 where it is missing (or, unless only_missing, older than
+    its inputs). The outputs land in media/ and are meant to be committed: a cache
+    that spares every later build (and CI) from needing ffmpeg."""
     out = []
     for video in videos(media_dir).values():
         original = video.video(LANGUAGES[0])
         if not original.exists():
+            if only_missing:  # the build leaves incomplete folders to the media check
+                continue
             out.append(F.error(display_path(original, root), "missing: the Dutch original "
                                "is needed to make the other languages", "media-video"))
             continue
@@ -520,8 +525,8 @@ def mux_missing(media_dir: Path = MEDIA_DIR, root: Path = ROOT) -> list[F.Findin
             target, audio = video.video(lang), video.audio(lang)
             if not audio.exists():
                 continue
-            if target.exists() and target.stat().st_mtime >= max(
-                    original.stat().st_mtime, audio.stat().st_mtime):
+            if target.exists() and (only_missing or target.stat().st_mtime >= max(
+                    original.stat().st_mtime, audio.stat().st_mtime)):
                 continue
             try:
                 mux_language(original, audio, target, lang)
