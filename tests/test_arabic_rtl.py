@@ -1,4 +1,6 @@
-"""Arabic pages: script conventions in the Markdown, and right-to-left rendering in Chromium.
+"""Arabic translation (issue 5): complete and current, the same front matter as the Dutch
+page, the polite plural address (أنتم) in pages and interface strings, script conventions
+in the Markdown, and right-to-left rendering in Chromium.
 
 Source (docs/**/*.ar.md): Western digits only, Arabic letters (never the Persian ی ک),
 Latin-script words (Dutch terms, names) only inside ``<bdi>``, and times inside
@@ -13,6 +15,10 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
+
+from tools import content_model as cm
+from tools import translations
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -44,8 +50,63 @@ def rel(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
-def test_there_are_arabic_pages():
-    assert len(AR_PAGES) >= 20, [rel(p) for p in AR_PAGES]
+# Second person singular (أنتَ/أنتِ, the suffix -ك 'your'): the site addresses the reader
+# with the polite plural أنتم (-كم) only. Words that merely end in ك are listed here.
+SINGULAR_SUFFIX = re.compile(r"^[\u0621-\u064A]+ك$")
+NOT_SINGULAR = {"ذلك", "لذلك", "بذلك", "وذلك", "كذلك", "هناك", "تلك", "بنك", "البنك", "للبنك",
+                "والبنك", "أشارك", "وأشارك", "يشارك", "تشارك", "الاستهلاك", "مشترك", "المشترك"}
+DIACRITICS = re.compile(r"[\u064B-\u0652]")
+
+
+def test_every_dutch_page_has_a_current_arabic_translation():
+    findings = [f for f in translations.check(ui=False)
+                if f.path.endswith(".ar.md") or "missing ar translation" in f.message]
+    assert not findings, "\n".join(map(str, findings))
+    assert len(AR_PAGES) >= 25, [rel(p) for p in AR_PAGES]
+
+
+@pytest.mark.parametrize("path", AR_PAGES, ids=rel)
+def test_front_matter_matches_the_dutch_page(path):
+    dutch = path.with_name(path.name.replace(".ar.md", ".md"))
+    own, source = (cm.split_front_matter(p.read_text(encoding="utf-8"))[0] for p in (path, dutch))
+    for key in ("id", "type", "fase", "thema", "order", "nav"):
+        mine = re.search(rf"^{key}:(.*)$", own, re.M)
+        theirs = re.search(rf"^{key}:(.*)$", source, re.M)
+        assert (mine and mine.group(1).strip()) == (theirs and theirs.group(1).strip()), \
+            f"{rel(path)}: front matter '{key}' differs from the Dutch page"
+
+
+def arabic_texts() -> list[tuple[str, str]]:
+    """(where, text) for every page line and every interface string in Arabic."""
+    texts = [(f"{rel(p)}:{n}", BDI.sub(" ", COMMENT.sub("", line)))
+             for p in AR_PAGES for n, line in body_lines(p)]
+    with open(ROOT / "translations" / "ar.po", "rb") as handle:
+        texts += [(f"translations/ar.po:{m.lineno} ({m.id})", m.string)
+                  for m in read_po(handle) if m.id and isinstance(m.string, str)]
+    return texts
+
+
+def test_polite_plural_address_in_pages_and_interface_strings():
+    problems = []
+    for where, text in arabic_texts():
+        for word in re.findall(r"[\u0621-\u0652]+", text):
+            plain = DIACRITICS.sub("", word)
+            if plain in ("أنت",) or (SINGULAR_SUFFIX.match(plain) and plain not in NOT_SINGULAR):
+                problems.append(f"{where}: singular 'you' form '{word}': address the reader "
+                                "with أنتم (-كم), or add a word that is no 'you' form to NOT_SINGULAR")
+    assert not problems, "\n".join(problems)
+
+
+def test_interface_strings_are_arabic_with_western_digits():
+    with open(ROOT / "translations" / "ar.po", "rb") as handle:
+        catalog = read_po(handle)
+    strings = {m.id: m.string for m in catalog if m.id and isinstance(m.string, str)
+               and not m.id.startswith("search.config.")}
+    not_arabic = [key for key, text in strings.items()
+                  if text.strip() and not re.search(r"[\u0621-\u064A]", text)]
+    assert not_arabic == [], f"interface strings without Arabic text: {not_arabic}"
+    eastern = [key for key, text in strings.items() if EASTERN_DIGIT.search(text)]
+    assert eastern == [], f"interface strings with Eastern Arabic digits: {eastern}"
 
 
 @pytest.mark.parametrize("path", AR_PAGES, ids=rel)
