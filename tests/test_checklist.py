@@ -87,8 +87,10 @@ def test_rebase_points_links_from_source_page_to_target_page(href, expected):
 
 
 def test_rebase_prefixes_ids_for_the_werkmap():
-    html = ('<li id="a"><input id="check-a"><label for="check-a">x</label>'
-            '<a href="#a">y</a><button aria-controls="tip-a">z</button></li>')
+    html = ('<li id="a" data-check-id="a"><input id="check-a" data-check-id="a">'
+            '<label for="check-a">x</label><a href="#a">y</a>'
+            '<button aria-controls="tip-a" data-href="#a">z</button></li>')
     out = plan_pages.rebase(html, "fase/azc/", "werkmap/", prefix="p")
     assert 'id="p--a"' in out and 'for="p--check-a"' in out and 'href="#p--a"' in out
     assert 'aria-controls="p--tip-a"' in out
+    assert out.count('data-check-id="a"') == 2 and 'data-href="#a"' in out  # ids to remember stay

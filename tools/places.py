@@ -242,4 +242,4 @@ def render_source(places: Places, t) -> str:
     return (f'<p class="wegwijs-places__source">{escape(t("wegwijs.map.source"))} '
             f'<span lang="nl" dir="ltr">{escape(places.source)}</span> '
             f'{escape(t("wegwijs.map.license"))} {licence}. '
-            f'<a href="{{places_url}}" download>{escape(t("wegwijs.map.download"))}</a></p>')
+            f'<a class="wegwijs-places__download" href="{{places_url}}" download>{escape(t("wegwijs.map.download"))}</a></p>')

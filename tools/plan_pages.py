@@ -19,8 +19,8 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.utils import get_relative_url
 
-ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-ID_ATTR = re.compile(r'\b(id|for|aria-controls|aria-labelledby|aria-describedby)="([^"]*)"')
+ATTR = re.compile(r'(?<![\w-])(href|src)="([^"]*)"')
+ID_ATTR = re.compile(r'(?<![\w-])(id|for|aria-controls|aria-labelledby|aria-describedby)="([^"]*)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 

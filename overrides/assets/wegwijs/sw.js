@@ -29,7 +29,7 @@ function cacheable(request) {
 }
 
 function keep(cache, url) {
-  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+  return fetch(url, { credentials: "same-origin", cache: "no-cache" }).then(function (response) {
     if (response.ok && response.type === "basic") return cache.put(url, response);
   }).catch(function () { /* offline or gone: keep going */ });
 }

@@ -1,0 +1,48 @@
+"""The werkmap: one printable document per language built from the same Markdown, with
+every fase on a new A4 page, unique ids, and the same remembered checklist."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from tools import content_model
+
+
+def test_werkmap_holds_fases_in_order_themas_plan_begrippen_and_contactkaart(built_site):
+    model = content_model.load_model()
+    for prefix in ("", "en/", "ar/", "ti/", "fa/"):
+        path = built_site / prefix / "werkmap" / "index.html"
+        html = path.read_text(encoding="utf-8")
+        parts = re.findall(r'class="wegwijs-werkmap__part" id="werkmap-([a-z]+)"', html)
+        assert parts == ["fases", "themas", "stappenplan", "begrippen", "contactkaart"]
+        fases = [f for f in model.fases if (built_site / prefix / "fase" / f).exists()]
+        fase_ids = re.findall(r'<section class="wegwijs-werkmap__fase"[^>]*>\s*<h3 id="fases-fase-([a-z]+)--', html)
+        assert fase_ids == fases
+        ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+        assert [i for i, n in ids.items() if n > 1] == []
+        assert "{#" not in re.sub(r"<[^>]+>", "", html)
+
+
+def test_werkmap_prints_every_fase_on_a_new_page_and_shares_ticks(site_server, browser):
+    page = browser.new_page(viewport={"width": 794, "height": 1123})
+    try:
+        page.goto(site_server + "werkmap/")
+        fases = page.locator(".wegwijs-werkmap__fase")
+        if fases.count() == 0:
+            pytest.skip("no fase pages yet")
+        box = page.locator(".wegwijs-werkmap__fase input[data-check-id]").first
+        item = box.get_attribute("data-check-id")
+        page.locator(f"label[for='{box.get_attribute('id')}']").click()
+        copies = page.locator(f"input[data-check-id='{item}']")
+        assert copies.count() >= 2  # on its fase and in the stappenplan part
+        assert all(copies.nth(i).is_checked() for i in range(copies.count()))
+        page.emulate_media(media="print")
+        breaks = fases.evaluate_all("els => els.map(e => getComputedStyle(e).breakBefore)")
+        assert set(breaks) == {"page"}
+        pdf = page.pdf(prefer_css_page_size=True)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= fases.count() + 4
+        assert page.locator(".md-sidebar").first.is_hidden()
+    finally:
+        page.close()
