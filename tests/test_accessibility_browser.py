@@ -257,3 +257,22 @@ def test_keyboard_video_player(kb_page, site_server):
     except Exception:
         page.keyboard.press("Space")
         page.wait_for_function("!document.querySelector('video').paused", timeout=5000)
+
+
+def test_menu_button_only_where_the_drawer_is(browser, site_server):
+    """Phones get the menu button; wide screens show the navigation itself and no
+    menu button. Without JavaScript the plain label opens the drawer instead."""
+    for width, expected in [(360, True), (1300, False)]:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(site_server, wait_until="load")
+        assert page.locator(".wegwijs-drawer-open").is_visible() is expected, width
+        assert not page.locator(".wegwijs-drawer-label").is_visible()
+        context.close()
+    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server, wait_until="load")
+    assert not page.locator(".wegwijs-drawer-open").is_visible()
+    page.locator(".wegwijs-drawer-label").click()
+    assert page.locator("#__drawer").is_checked()
+    context.close()
