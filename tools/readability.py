@@ -255,6 +255,8 @@ def passive(sentence_words: list[str], lang: str) -> str | None:
             # in a subclause: look a few words either way
             for j in list(range(i + 1, min(len(lower), i + 8))) + list(range(max(0, i - 3), i)):
                 p = lower[j]
+                if j and sentence_words[j][:1].isupper():
+                    continue  # a noun or a name ('Belastingdienst'), not a participle
                 if p == "geworden" or not _participle(p):
                     continue
                 if w in _NL_ZIJN and (p in _NL_NOT_PASSIVE or (not re.match(r"^[a-z]{0,6}?ge", p)

@@ -289,7 +289,7 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
     return result, waivers
 
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z\u00C0-\u024F0-9\u2039])")
+_SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u201e\u2018(\[]?[A-Z\u00C0-\u024F0-9\u2039])")
 
 
 def _ends_with_abbreviation(text: str) -> bool:
