@@ -255,3 +255,25 @@ def test_mux_makes_a_missing_language_video_from_the_dutch_original(repo):
                                "packet=size", "-of", "csv=p=0", str(path)],
                               capture_output=True, text=True, check=True).stdout
     assert video_packets(folder / "video" / "en.mp4") == video_packets(folder / "video" / "nl.mp4")
+
+
+@pytest.mark.skipif(not shutil.which("ffprobe"), reason="needs ffprobe (ffmpeg)")
+def test_video_without_a_picture_stream_is_reported(repo):
+    folder = repo / "media" / "regeldag"
+    shutil.copy(folder / "audio" / "en.m4a", folder / "video" / "en.mp4")  # sound only
+    found = [f for f in errors(repo) if f.startswith("media/regeldag/video/en.mp4")]
+    assert len(found) == 1 and "streams aac: expected h264 + aac" in found[0]
+    assert found[0].endswith("(media-codec)")
+
+
+def test_index_after_media_data_is_a_warning(tmp_path, repo):
+    def box(kind: bytes, body: bytes = b"") -> bytes:
+        return (8 + len(body)).to_bytes(4, "big") + kind + body
+
+    late = tmp_path / "late.m4a"
+    late.write_bytes(box(b"ftyp", b"M4A \0\0\0\0") + box(b"mdat", b"\0" * 32) + box(b"moov"))
+    early = tmp_path / "early.m4a"
+    early.write_bytes(box(b"ftyp", b"M4A \0\0\0\0") + box(b"moov") + box(b"mdat", b"\0" * 32))
+    assert media.moov_first(late) is False and media.moov_first(early) is True
+    assert all(media.moov_first(p) for p in media.Video("regeldag", SAMPLE).public_files()
+               if p.suffix in (".mp4", ".m4a"))

@@ -260,7 +260,7 @@ def make(folder: Path) -> dict:
             (folder / "audio").mkdir(exist_ok=True)
             run([need("ffmpeg"), "-y", "-v", "error", "-i", str(wav), "-c:a", "aac", "-b:a", "24k",
                  "-ac", "1", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-                 "-metadata:s:a:0", f"language={media.ISO639_2[lang]}",
+                 "-metadata:s:a:0", f"language={media.ISO639_2[lang]}", "-movflags", "+faststart",
                  str(folder / "audio" / f"{lang}.m4a")])
 
         silent = work / "slides.mp4"

@@ -30,6 +30,7 @@ import shutil
 import struct
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -132,15 +133,31 @@ def references(docs_dir: Path) -> list[tuple[Path, int, str]]:
 
 def probe_duration(path: Path) -> float | None:
     """Duration in seconds: ffprobe when installed, else the MP4 'mvhd' box."""
-    ffprobe = shutil.which("ffprobe")
-    if ffprobe:
-        result = subprocess.run([ffprobe, "-v", "error", "-show_entries", "format=duration",
-                                 "-of", "json", str(path)], capture_output=True, text=True)
-        try:
-            return float(json.loads(result.stdout)["format"]["duration"])
-        except (ValueError, KeyError, TypeError):
-            return None
+    if shutil.which("ffprobe"):
+        return _probe(path)[0]
     return mp4_duration(path)
+
+
+def _probe(path: Path) -> tuple[float | None, list[str]]:
+    """(duration, codec names) from one ffprobe run, remembered per file version."""
+    stat = path.stat()
+    return _probe_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=512)
+def _probe_cached(path: str, _mtime: int, _size: int) -> tuple[float | None, list[str]]:
+    result = subprocess.run([shutil.which("ffprobe"), "-v", "error", "-show_entries",
+                             "format=duration:stream=codec_name", "-of", "json", path],
+                            capture_output=True, text=True)
+    try:
+        data = json.loads(result.stdout or "{}")
+    except ValueError:
+        return None, []
+    codecs = [s.get("codec_name", "?") for s in data.get("streams", [])]
+    try:
+        return float(data["format"]["duration"]), codecs
+    except (KeyError, TypeError, ValueError):
+        return None, codecs
 
 
 def mp4_duration(path: Path) -> float | None:
@@ -176,6 +193,34 @@ def mp4_duration(path: Path) -> float | None:
                         timescale, duration = struct.unpack(">II", data[ibody + 12:ibody + 20])
                     return duration / timescale if timescale else None
     return None
+
+
+def probe_codecs(path: Path) -> list[str] | None:
+    """Codec names of the streams ('h264', 'aac'), or None without ffprobe."""
+    if not shutil.which("ffprobe"):
+        return None
+    return _probe(path)[1]
+
+
+def moov_first(path: Path) -> bool | None:
+    """True when the MP4 index ('moov') comes before the media data ('mdat'), so a
+    browser can start playing before the whole file is in ('-movflags +faststart')."""
+    try:
+        with path.open("rb") as fh:
+            while True:
+                header = fh.read(8)
+                if len(header) < 8:
+                    return None
+                size, kind = struct.unpack(">I4s", header)
+                if kind in (b"moov", b"mdat"):
+                    return kind == b"moov"
+                if size == 1:
+                    size = struct.unpack(">Q", fh.read(8))[0] - 8
+                if size < 8:
+                    return None
+                fh.seek(size - 8, 1)
+    except OSError:
+        return None
 
 
 # --------------------------------------------------------------------------- WebVTT
@@ -354,8 +399,18 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
                                  (video.audio(lang), "media-audio", "the voice-over in this language")):
             if not path.exists():
                 out.append(F.error(rel(path), f"missing ({what})", rule))
-            else:
-                check_duration(path, rule)
+                continue
+            check_duration(path, rule)
+            codecs = probe_codecs(path)
+            wanted = ["h264", "aac"] if rule == "media-video" else ["aac"]
+            if codecs is not None and sorted(codecs) != sorted(wanted) and codecs:
+                out.append(F.error(rel(path), f"streams {', '.join(codecs)}: expected "
+                                   f"{' + '.join(wanted)} (H.264 video, AAC audio) so that every "
+                                   "browser, iPhone Safari included, plays it", "media-codec"))
+            if moov_first(path) is False:
+                out.append(F.warning(rel(path), "the index (moov) comes after the media data: "
+                                     "playback waits for the whole file; remux with "
+                                     "ffmpeg -c copy -movflags +faststart", "media-faststart"))
 
     dutch: list[Cue] | None = None
     for kind in ("subtitles", "descriptions"):
