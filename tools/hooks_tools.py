@@ -155,7 +155,7 @@ def _places_html(lang: str, t, page, with_map: bool, compact: bool = False) -> s
     parts.append(f'<figure class="wegwijs-sketch-figure">{sketch}'
                  f'<figcaption>{t("wegwijs.map.sketch")}</figcaption></figure>')
     if with_map:
-        parts.append(places.render_interactive(data, t))
+        parts.append(places.render_map_link(data, t))
     parts.append(places.render_source(data, t).replace("{places_url}", places_url))
     return '<div class="wegwijs-places-block">' + "".join(parts) + "</div>"
 

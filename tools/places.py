@@ -10,7 +10,7 @@ not verified keeps ``"geometry": null`` and no address: nothing is invented.
 The build (tools/hooks_tools.py) renders, per language, an accessible list with
 links that open the phone's own map app (``geo:``) or OpenStreetMap (only when the
 visitor clicks), and a small SVG sketch map drawn here at build time: no map tiles
-are loaded until the visitor presses the "show map" button (kaart.js).
+are loaded unless the visitor follows the link to OpenStreetMap's own map.
 """
 from __future__ import annotations
 
@@ -223,16 +223,23 @@ def render_svg(places: Places, title: str, width: int = 320, height: int = 220) 
             + "".join(items) + "</svg>")
 
 
-def render_interactive(places: Places, t) -> str:
-    """The button that loads the OpenStreetMap map, only when the visitor asks (kaart.js)."""
-    bbox = ",".join(f"{v:.4f}" for v in DEFAULT_BBOX)
-    return (f'<div class="wegwijs-map" data-map data-bbox="{bbox}" '
-            f'data-title="{escape(t("wegwijs.map.iframe"))}" hidden>'
+def render_map_link(places: Places, t) -> str:
+    """The interactive map is OpenStreetMap's own site, opened only when the visitor asks.
+
+    A link, not an embedded map: the site's Content-Security-Policy allows no other
+    origin (nginx/wegwijs.conf), and nothing is requested from a tile server before the
+    visitor chooses to go there. The notice says where the map comes from.
+    """
+    lon0, lat0, lon1, lat1 = DEFAULT_BBOX
+    lat, lon = (lat0 + lat1) / 2, (lon0 + lon1) / 2
+    url = f"https://www.openstreetmap.org/#map=15/{lat:.4f}/{lon:.4f}"
+    return (f'<div class="wegwijs-map">'
             f'<p class="wegwijs-map__notice">{escape(t("wegwijs.map.notice"))}</p>'
-            f'<button type="button" class="md-button wegwijs-map__show">{escape(t("wegwijs.map.show"))}</button>'
+            f'<p><a class="md-button wegwijs-map__open" href="{url}" rel="noopener noreferrer">'
+            f'{escape(t("wegwijs.map.show"))}</a></p>'
             f'<p class="wegwijs-map__attribution">{escape(t("wegwijs.map.attribution"))} '
-            f'(<a href="https://www.openstreetmap.org/copyright" rel="noopener noreferrer">OpenStreetMap</a>)</p>'
-            f'</div>')
+            f'(<a href="https://www.openstreetmap.org/copyright" rel="noopener noreferrer">'
+            f'OpenStreetMap</a>)</p></div>')
 
 
 def render_source(places: Places, t) -> str:
