@@ -32,7 +32,6 @@ import yaml
 from tools import content_model as cm
 from tools import findings as F
 from tools import readability as R
-from tools import site_cache
 from tools import text_extract as T
 
 THRESHOLDS_FILE = Path(__file__).with_name("b1_thresholds.toml")
@@ -405,7 +404,7 @@ def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT,
     known = glossary_terms(model.docs_dir)
     skip = set(thresholds()["general"]["skip_types"])
     out: list[F.Finding] = []
-    for page in site_cache.scan(model, root).pages:
+    for page in cm.scan(model, root).pages:
         if page.lang not in langs or page.meta.get("b1") is False or page.meta.get("type") in skip:
             continue
         findings, score_ = check_text(page.body, page.body_line, page.lang, page.rel, known)

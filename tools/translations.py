@@ -164,9 +164,7 @@ def model_for(docs: str | Path | None) -> tuple[cm.Model, Path]:
 def status(model: cm.Model | None = None, root: Path = cm.ROOT,
            site: cm.Site | None = None) -> Status:
     model = model or cm.load_model()
-    from tools import site_cache
-
-    site = site or site_cache.scan(model, root)
+    site = site or cm.scan(model, root=root)  # shared with the other checks (cached)
     dutch = model.default_language
     by_src: dict[str, dict[str, cm.Page]] = {}
     for page in site.pages:
