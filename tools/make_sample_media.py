@@ -157,10 +157,21 @@ def wrap(text: str, lang: str) -> list[str]:
     """Subtitle lines of at most ~42 characters; RTL lines get U+200F when needed."""
     lines = []
     for part in text.split("\n"):
-        lines.extend(textwrap.wrap(part, 42) or [""])
+        lines.extend(textwrap.wrap(part, 42, break_on_hyphens=False) or [""])
     if lang in media.RTL_LANGUAGES:
         lines = [media.rtl_fix(line) for line in lines]
     return lines
+
+
+def join_lines(text: str) -> str:
+    """Slide lines as one sentence for the description: 'Huur\nGas' -> 'Huur. Gas',
+    'Verhuizen en\nomgaan' -> 'Verhuizen en omgaan'."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += " " if out[-1] in ".?!:" or not line[0].isupper() else ". "
+        out += line
+    return out
 
 
 def timestamp(seconds: float) -> str:
@@ -245,7 +256,7 @@ def make(folder: Path) -> dict:
                 t = len(tracks[langs[0]]) / RATE
             for lang in langs:
                 prefix = (MUSIC_PREFIX if slide.get("sound") == "music" else SCREEN_PREFIX)[lang]
-                screen = slide["screen"][lang].replace("\n", " ")
+                screen = join_lines(slide["screen"][lang])
                 descriptions[lang].append((slide_start, min(t, slide_start + 4.0),
                                            wrap(f"{prefix} {screen}", lang)))
             slides.append((slide_start, t, slide["screen"]["nl"]))
