@@ -238,6 +238,15 @@ def test_generator_makes_a_video_that_passes(tmp_path):
     fa = (folder / "subtitles" / "fa.vtt").read_text(encoding="utf-8")
     # A right-to-left line that starts with Latin letters gets U+200F from the generator.
     assert "\u200fVerteller: 123" in fa
+    # Reproducible: a second run writes the very same bytes.
+    import hashlib
+
+    def digests():
+        return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+    first = digests()
+    assert make_sample_media.main(["proef", "--media", str(tmp_path / "media")]) == 0
+    assert digests() == first
 
 
 @pytest.mark.skipif(not shutil.which("ffmpeg"), reason="needs ffmpeg (tools/install-system-deps.sh)")
