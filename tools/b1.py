@@ -146,35 +146,39 @@ def _is_uncommon(word: str, first: bool, lang: str, limit: float, known: set[str
     return False
 
 
-def _subclauses(words: list[str], text: str, lang: str) -> list[str]:
-    found = [w for w in (x.lower() for x in words) if w in _SUBCLAUSE[lang]]
-    for match in re.finditer(r",\s+(\w+)", text):
-        if match.group(1).lower() in _SUBCLAUSE_AFTER_COMMA[lang]:
-            found.append(match.group(1).lower())
+def _subclauses(lower: list[str], text: str, lang: str) -> list[str]:
+    conjunctions = _SUBCLAUSE[lang]
+    found = [w for w in lower if w in conjunctions]
+    if "," in text:
+        for match in re.finditer(r",\s+(\w+)", text):
+            if match.group(1).lower() in _SUBCLAUSE_AFTER_COMMA[lang]:
+                found.append(match.group(1).lower())
     return found
 
 
-_WORD_CACHE: dict[tuple, tuple[int, bool, bool]] = {}
+_WORD_CACHE: dict[tuple, dict] = {}
+
+
+def _word_table(lang: str, limits: dict, known: frozenset) -> dict:
+    """word, is-first -> (syllables, long, uncommon); pages repeat their words."""
+    key = (lang, known, limits["long_word_syllables"], limits["uncommon_zipf"])
+    table = _WORD_CACHE.get(key)
+    if table is None or len(table) > 500000:
+        table = _WORD_CACHE[key] = {}
+    return table
 
 
 def _word(word: str, first: bool, lang: str, limits: dict, known: frozenset) -> tuple[int, bool, bool]:
-    """(syllables, long, uncommon) of one word, cached: pages repeat their words."""
-    key = (word, first, lang, id(known))
-    info = _WORD_CACHE.get(key)
-    if info is None:
-        syl = R.syllables(word, lang)
-        alpha = R.is_alpha_word(word)
-        info = (syl, alpha and syl >= limits["long_word_syllables"],
-                _is_uncommon(word, first, lang, limits["uncommon_zipf"], known))
-        if len(_WORD_CACHE) > 500000:
-            _WORD_CACHE.clear()
-        _WORD_CACHE[key] = info
-    return info
+    syl = R.syllables(word, lang)
+    alpha = R.is_alpha_word(word)
+    return (syl, alpha and syl >= limits["long_word_syllables"],
+            _is_uncommon(word, first, lang, limits["uncommon_zipf"], known))
 
 
 def score(prose: T.Prose, lang: str, known: frozenset | set | None = None) -> PageScore:
     limits = thresholds()[lang]
     known = known if isinstance(known, frozenset) else frozenset(known or ())
+    table = _word_table(lang, limits, known)
     page = PageScore(lang)
     for sentence in prose.sentences:
         if sentence.kind == "heading":
@@ -182,16 +186,22 @@ def score(prose: T.Prose, lang: str, known: frozenset | set | None = None) -> Pa
         words = R.words(sentence.text)
         if not words:
             continue
-        infos = [_word(w, i == 0, lang, limits, known) for i, w in enumerate(words)]
+        infos = []
+        for i, w in enumerate(words):
+            info = table.get((w, i == 0))
+            if info is None:
+                info = table[(w, i == 0)] = _word(w, i == 0, lang, limits, known)
+            infos.append(info)
+        lower = [w.lower() for w in words]
         uncommon = [w for w, info in zip(words, infos) if info[2]]
-        long_count = sum(1 for info in infos if info[1])
-        scored = SentenceScore(sentence, words, sum(info[0] for info in infos), long_count,
-                               uncommon, R.passive(words, lang),
-                               _subclauses(words, sentence.text, lang))
+        long_count = sum(info[1] for info in infos)
+        syllables = sum(info[0] for info in infos)
+        scored = SentenceScore(sentence, words, syllables, long_count, uncommon,
+                               R.passive(words, lang, lower), _subclauses(lower, sentence.text, lang))
         page.scored.append(scored)
         page.sentences += 1
         page.words += len(words)
-        page.syllables += scored.syllables
+        page.syllables += syllables
         page.long_words += long_count
         page.uncommon += len(uncommon)
         page.passive_sentences += 1 if scored.passive else 0

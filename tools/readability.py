@@ -244,9 +244,9 @@ _EN_NOT_PASSIVE = {"need", "used", "interested", "tired", "worried", "married", 
                    "involved", "pleased", "surprised", "scared", "excited", "bored"}
 
 
-def passive(sentence_words: list[str], lang: str) -> str | None:
+def passive(sentence_words: list[str], lang: str, lower: list[str] | None = None) -> str | None:
     """The passive construction in a sentence (e.g. 'wordt gemaakt'), or None."""
-    lower = [w.lower() for w in sentence_words]
+    lower = lower or [w.lower() for w in sentence_words]
     if lang == "nl":
         for i, w in enumerate(lower):
             if w not in _NL_WORDEN and w not in _NL_ZIJN:
