@@ -56,7 +56,11 @@ def release_findings(release_file: Path, resolves, current_ids: dict[str, str],
                           "--update-release` and commit the file", "release-urls")]
     out = []
     for line, url, page_id in permalinks.parse_url_list(release_file.read_text(encoding="utf-8")):
-        if not resolves(url):
+        if not url.startswith("/"):
+            out.append(F.error(where, f"'{url}' is not a site path: each line is '/path/ page-id' "
+                               "(regenerate with `python -m tools links --update-release`)",
+                               "release-urls", line=line))
+        elif not resolves(url):
             suggestion = permalinks.suggest_redirect(url, page_id, entries, languages).strip()
             if suggestion:
                 fix = f"add this line under 'redirects:' (in 'extra:') in mkdocs.yml: {suggestion}"

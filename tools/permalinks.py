@@ -283,7 +283,7 @@ def _shell(lang: str, direction: str, title: str, head: str, body: str) -> str:
     return (f'<!doctype html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
             '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width,initial-scale=1">\n'
             f'<meta name="robots" content="noindex">\n<title>{html.escape(title)}</title>\n'
-            f"{head}</head>\n<body>\n{body}</body>\n</html>\n")
+            f'{head}</head>\n<body dir="{direction}">\n{body}</body>\n</html>\n')
 
 
 def go_page(entry: Entry, languages: tuple[str, ...], site_url: str, url: str | None = None) -> str:
