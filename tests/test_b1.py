@@ -307,3 +307,29 @@ def test_a_waiver_on_the_same_line_applies_to_the_next_sentence(tmp_path, capsys
     passive = [l for l in out.splitlines() if "(passive)" in l]
     assert len(passive) == 1 and "'wordt … geholpen'" in passive[0], out
     assert "b1-waiver" not in out
+
+
+def _as_pasted_text(markdown: str) -> str:
+    """The same text as copied from a web page: no Markdown, bullets, no blank lines."""
+    import re
+
+    text = re.sub(r"<!--.*?-->\n", "", markdown, flags=re.S)
+    text = re.sub(r"^#+ ", "", text, flags=re.M)
+    text = re.sub(r"^- ", " \u2022 ", text, flags=re.M)
+    return text.replace("\n\n", "\n")
+
+
+@pytest.mark.parametrize("path", _texts("nl", "pass") + _texts("en", "pass") + _texts("nl", "fail")
+                         + _texts("en", "fail"), ids=lambda p: p.stem)
+def test_same_verdict_for_text_pasted_without_markdown(tmp_path, capsys, path):
+    """Titles and bullet lines without Markdown do not run on into the next sentence."""
+    pasted = tmp_path / path.name
+    pasted.write_text(_as_pasted_text(path.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, _ = b1(capsys, "--lang", path.parent.parent.name, str(pasted))
+    assert code == (0 if path.parent.name == "pass" else 1), out
+
+
+def test_initials_and_codes():
+    texts = [s.text for s in text_extract.prose(
+        "Bel mevrouw J. Jansen. Uw nummer is QQ 12 34 56 A. Bewaar het goed.\n").sentences]
+    assert texts == ["Bel mevrouw J. Jansen.", "Uw nummer is QQ 12 34 56 A.", "Bewaar het goed."]

@@ -40,7 +40,9 @@ _WAIVER = re.compile(r"<!--\s*b1-(?:negeer|ignore)\s*:\s*(?P<rule>[a-z0-9-]+)\s*
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
+# '-', '*', '+' and numbers are Markdown; bullets pasted from web pages and
+# word processors ('•', '▪', '◦', '–') are list items too.
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+\u2022\u25aa\u25e6\u2013\u00b7]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
 _DEFINITION = re.compile(r"^\s{0,3}:\s{1,4}")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:\"(?P<title>[^\"]*)\")?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
@@ -184,6 +186,7 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
     in_comment = False
     in_html = False
     container = False  # inside a list item, definition or admonition: indented text is prose
+    last_line = ""  # the text of the block's last line
 
     def close() -> None:
         nonlocal current
@@ -282,11 +285,31 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
         text, origins = clean_inline(line, lineno, start)
         if not text:
             continue
+        if (current is not None and kind == "text" and current.kind in ("text", "item")
+                and _standalone_line(last_line, text, current.kind == "item")):
+            # a title or list line pasted without Markdown: it is not the start of
+            # the sentence on the next line
+            if current.kind == "text":
+                current.kind = "item"
+            close()
         if current is None:
             current = Block(kind)
         current.add(text, origins)
+        last_line = text
     close()
     return result, waivers
+
+
+def _standalone_line(previous: str, text: str, in_item: bool = False) -> bool:
+    """True when ``previous`` (the last line of the current paragraph or list item) is a
+    short line without end punctuation and ``text`` starts with a capital: a title or a
+    list line, as text copied from a web page has them, rather than a sentence wrapped
+    over two lines. A paragraph's title starts with a capital too."""
+    if not previous or previous[-1] in ".!?:;,-\u2013(" or not text[:1].isupper():
+        return False
+    if in_item:
+        return True  # a pasted list item ends where a capitalised line starts
+    return len(previous.split()) <= 12 and previous[:1].isupper()
 
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u201e\u2018(\[]?[A-Z\u00C0-\u024F0-9\u2039])")
@@ -299,8 +322,12 @@ def _ends_with_abbreviation(text: str) -> bool:
     word = match.group(1).lower()
     if word in ABBREVIATIONS:
         return True
-    # a single capital letter is an initial (J. Jansen)
-    return bool(re.fullmatch(r"[A-Z]", match.group(1)))
+    # a single capital letter after a word is an initial ('mevrouw J. Jansen');
+    # after a number it ends the sentence ('QQ 12 34 56 A.')
+    if re.fullmatch(r"[A-Z]", match.group(1)):
+        before = text[:match.start(1)].split()
+        return not before or not before[-1][-1:].isdigit()
+    return False
 
 
 def split_sentences(block: Block) -> list[Sentence]:
