@@ -385,8 +385,9 @@ def _expand(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.md")
-                                if not any(x.startswith(".") for x in p.parts)))
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix in (".md", ".markdown", ".txt") and p.is_file()
+                                and not any(x.startswith(".") for x in p.relative_to(path).parts)))
         elif path.is_file():
             files.append(path)
         else:
