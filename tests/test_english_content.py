@@ -31,7 +31,7 @@ DUTCH_NAMES = ["COA", "IND", "DUO", "BSN", "BRP", "PIP", "DigiD", "Vluchtelingen
 KEY_TERMS = [
     ("rental contract", "huurcontract"), (r"(?<!child )benefit", "uitkering"),
     ("rent allowance", "huurtoeslag"), ("health care allowance", "zorgtoeslag"),
-    ("furnishing loan", "inrichtingskrediet"), ("own risk", "eigen risico"),
+    ("furnishing money", "inrichtingskrediet"), ("own risk", "eigen risico"),
     ("client manager", "klantmanager"), ("duty to integrate", "inburgeringsplicht"),
     ("town council", "gemeente"), ("residence permit", "verblijfsvergunning"),
     ("residence card", "verblijfspas"), ("health insurance", "zorgverzeker"),
