@@ -333,3 +333,19 @@ def test_initials_and_codes():
     texts = [s.text for s in text_extract.prose(
         "Bel mevrouw J. Jansen. Uw nummer is QQ 12 34 56 A. Bewaar het goed.\n").sentences]
     assert texts == ["Bel mevrouw J. Jansen.", "Uw nummer is QQ 12 34 56 A.", "Bewaar het goed."]
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("Uw aanvraag wordt behandeld.", "wordt … behandeld"),
+    ("Er wordt gekeken naar uw situatie.", "wordt … gekeken"),
+    ("Het formulier moet worden ingevuld.", "worden … ingevuld"),
+    ("Dat is geregeld door de gemeente.", "is … geregeld"),
+    ("Als uw aanvraag is goedgekeurd, krijgt u bericht.", "is … goedgekeurd"),
+    ("U bent verhuisd naar Hilversum.", None),
+    ("Het loket is gesloten.", None),
+    ("U wordt lid van de bibliotheek.", None),
+    ("Het is een toeslag van de Belastingdienst.", None),
+    ("De gemeente belt u.", None),
+])
+def test_dutch_passive(sentence, found):
+    assert readability.passive(readability.words(sentence), "nl") == found

@@ -190,21 +190,25 @@ _NL_WORDEN = {"word", "wordt", "worden", "werd", "werden", "geworden"}
 _NL_ZIJN = {"is", "zijn", "ben", "bent", "was", "waren", "geweest"}
 # Past participles that take 'zijn' in the active perfect, or are adjectives:
 # "u bent verhuisd" is not passive.
-_NL_NOT_PASSIVE = {
+# Past participles that take 'zijn' in the active perfect: "u bent verhuisd" is active.
+_NL_ZIJN_ACTIVE = {
     "gekomen", "gegaan", "geweest", "geworden", "gebleven", "gebleken", "gestorven",
     "gevallen", "begonnen", "gestopt", "verhuisd", "vertrokken", "aangekomen", "ingegaan",
     "veranderd", "gebeurd", "gelukt", "geslaagd", "opgegroeid", "ingeburgerd", "getrouwd",
     "gescheiden", "verdwenen", "ontstaan", "gestegen", "gedaald", "gereisd", "gevlucht",
-    "gewend", "vergeten", "geboren", "verplicht", "bedoeld", "bekend", "gesloten",
-    "geopend", "geschikt", "gewoon", "gezond", "gelegen", "verloren", "nodig",
-    "gerechtigd", "bevoegd", "betrokken", "tevreden", "verantwoordelijk", "opgenomen",
-    "afhankelijk", "gehuwd", "verzekerd", "ingeschreven", "klaar", "binnengekomen",
-    "teruggekomen", "meegekomen", "thuisgekomen", "overleden", "gegroeid", "gezakt",
-    "verschenen", "toegestaan", "gelijk", "geregeld", "gevestigd", "gestart",
-    "ingegeven", "uitgegaan", "uitgekomen", "doorgegaan", "opgestaan", "verbaasd",
-    "gewaarschuwd", "vergeven", "ontslagen", "gebonden", "gemaakt", "gemiddeld", "gewend",
-    "bijgewerkt", "gesloten", "geopend",
+    "vergeten", "geboren", "overleden", "gegroeid", "gezakt", "verschenen", "binnengekomen",
+    "teruggekomen", "meegekomen", "thuisgekomen", "uitgegaan", "uitgekomen", "doorgegaan",
+    "opgestaan", "gestart", "gehuwd", "gewend",
 }
+# Participles used as adjectives after 'zijn' ("het loket is gesloten"): passive only
+# with an agent ("is geregeld door de gemeente").
+_NL_ADJECTIVAL = {
+    "verplicht", "bedoeld", "bekend", "gesloten", "geopend", "geschikt", "gelegen",
+    "verloren", "gerechtigd", "bevoegd", "betrokken", "opgenomen", "verzekerd",
+    "ingeschreven", "toegestaan", "geregeld", "gevestigd", "verbaasd", "gebonden",
+    "gemaakt", "gemiddeld", "bijgewerkt", "ontslagen", "gewaarschuwd", "vergeven",
+}
+_NL_NOT_PASSIVE = _NL_ZIJN_ACTIVE | _NL_ADJECTIVAL
 _SEPARABLE = "(?:aan|af|in|op|uit|mee|terug|door|over|toe|voor|na|om|bij|vast|weg|samen|onder|thuis|vrij)"
 _NL_PARTICIPLE = re.compile(
     r"^(?:" + _SEPARABLE + r"?ge[a-zà-ÿ]{2,}(?:d|t|en)"       # gemaakt, aangevraagd, gegeven
@@ -259,9 +263,12 @@ def passive(sentence_words: list[str], lang: str, lower: list[str] | None = None
                     continue  # a noun or a name ('Belastingdienst'), not a participle
                 if p == "geworden" or not _participle(p):
                     continue
-                if w in _NL_ZIJN and (p in _NL_NOT_PASSIVE or (not re.match(r"^[a-z]{0,6}?ge", p)
-                                                               and "door" not in lower)):
-                    continue  # 'u bent verhuisd' is active; 'is betaald door' is passive
+                if w in _NL_ZIJN:
+                    agent = "door" in lower
+                    if p in _NL_ZIJN_ACTIVE or (p in _NL_ADJECTIVAL and not agent):
+                        continue  # 'u bent verhuisd' is active, 'het loket is gesloten' a state
+                    if not agent and not re.match(r"^[a-z]{0,6}?ge", p):
+                        continue  # 'is betaald' without 'door': too often a state
                 a, b = sorted((i, j))
                 return f"{sentence_words[a]} … {sentence_words[b]}"
         return None
