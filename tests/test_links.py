@@ -296,6 +296,7 @@ def test_go_pages_list_every_language_and_fall_back_to_dutch_without_javascript(
     assert 'hreflang="fa" href="../../fa/thema/wonen/" data-translated="true"' in page
     assert 'hreflang="en" href="../../en/thema/wonen/" data-translated="false"' in page
     assert (site / "assets" / "wegwijs" / "go.js").is_file()
+    assert not (site / "qr").exists()  # QR codes only when a linking kit page is built
     dutch_only = (site / "go" / "professionals" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'hreflang="(\w+)"', dutch_only) == ["nl", "nl"]
 

@@ -11,7 +11,8 @@ mkdocs-static-i18n builds the site once per language; these hooks run in each bu
   Dutch page; on the page with a ``[[linkkit]]`` line, the linking kit is placed there;
 - ``on_post_page``: remember which URL each page got;
 - ``on_post_build`` (after the last language): write ``/go/<id>/`` pages, redirect
-  pages, QR codes (``/qr/``) and ``urls.txt``, the list of every public URL.
+  pages, QR codes (``/qr/``, only when a linking kit page was built) and ``urls.txt``,
+  the list of every public URL.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ class _State:
     languages: tuple[str, ...] = ("nl",)
     dutch_only: set[str] = set()
     built: dict[str, str] = {}  # URL -> id, pages actually written
+    linkkit: bool = False  # a page with [[linkkit]] was built: QR codes are needed
 
 
 STATE = _State()
@@ -93,6 +95,7 @@ def on_config(config):
             raise PluginError(f"extra.{permalinks.REDIRECTS_KEY} in mkdocs.yml has "
                               f"{len(problems)} error(s):\n{text}")
         STATE.built = {}
+        STATE.linkkit = False
     if lang != default and STATE.dutch_only and config.get("nav"):
         config["nav"] = _without(config["nav"], STATE.dutch_only)
     return config
@@ -155,6 +158,7 @@ def on_page_markdown(markdown, page, config, files):
     if lang != default and STATE.dutch_only:
         markdown = _link_dutch_only(markdown, page, here)
     if LINKKIT.search(markdown):
+        STATE.linkkit = True
         kit = permalinks.linkkit_html(STATE.entries, STATE.languages, config.site_url or "", here)
         markdown = LINKKIT.sub(lambda _m: "\n" + kit + "\n", markdown)
     return markdown
@@ -205,6 +209,8 @@ def on_post_build(config):
         go = f"/{permalinks.GO_PREFIX}{entry.id}/"
         write(go, permalinks.go_page(entry, languages, site_url))
         urls[go] = entry.id
+        if not STATE.linkkit:
+            continue
         write(permalinks.qr_path(entry.id, None),
               permalinks.qr_svg(permalinks.absolute(site_url, go), f"{entry.title(default)} ({go})"))
         for lang in entry.translated:

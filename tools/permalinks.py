@@ -20,9 +20,12 @@ URLs are written as site paths with a leading slash: ``/``, ``/en/thema/wonen/``
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import os
 import posixpath
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -331,14 +334,34 @@ def absolute(site_url: str, url: str) -> str:
 # --------------------------------------------------------------------------- QR codes
 
 
+QR_CACHE = Path(tempfile.gettempdir()) / "wegwijs-qr-cache"
+
+
 def qr_svg(data: str, title: str) -> str:
-    """A QR code as a standalone SVG (error correction M, 4-module quiet zone)."""
+    """A QR code as a standalone SVG (error correction M, 4-module quiet zone).
+
+    Making one takes about 20 ms (segno tries eight masks in pure Python), so codes
+    are cached on disk by content: only new or changed addresses cost time."""
     import segno
 
+    key = hashlib.sha256(f"{segno.__version__}\0{data}\0{title}".encode()).hexdigest()
+    cached = QR_CACHE / f"{key}.svg"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
     buffer = io.BytesIO()
     segno.make(data, error="m", micro=False).save(
         buffer, kind="svg", scale=4, border=4, title=title, dark="#000", light="#fff")
-    return buffer.getvalue().decode("utf-8")
+    text = buffer.getvalue().decode("utf-8")
+    try:
+        QR_CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(cached)  # atomic: parallel builds never read half a file
+    except OSError:
+        pass  # no cache, no problem
+    return text
 
 
 def qr_path(page_id: str, lang: str | None) -> str:
