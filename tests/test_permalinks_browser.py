@@ -18,7 +18,7 @@ def go_site(tmp_path_factory):
         path = root / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    fixture_config(root)
+    fixture_config(root, {"thema/huis.md": "thema/wonen.md#stappenplan"})
     site = root / "site"
     result = build_site(root, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -118,5 +118,33 @@ def test_real_site_permanent_link_in_farsi(browser, site_server):
     page = land(browser, site_server + "go/fase-azc/", locale="fa-IR", java_script_enabled=False)
     try:
         assert path_of(page) == "/fase/azc/"
+    finally:
+        page.context.close()
+
+
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+
+
+def test_permanent_link_works_under_a_strict_content_security_policy(browser, go_site):
+    page = new_phone_page(browser, locale="fa-IR")
+    try:
+        def with_csp(route):
+            response = route.fetch()
+            route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+        page.route("**/go/**", with_csp)
+        page.goto(go_site + "go/thema-wonen/")
+        page.wait_for_url(re.compile(r"/fa/thema/wonen/$"))
+        assert not [e for e in page.console_errors if "Content Security Policy" in e]
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_redirect_from_an_old_address_keeps_the_language_and_anchor(browser, go_site, javascript):
+    page = land(browser, go_site + "fa/thema/huis/", java_script_enabled=javascript)
+    try:
+        page.wait_for_url(re.compile(r"/fa/thema/wonen/#stappenplan$"))
+        assert page.locator("html").get_attribute("lang") == "fa"
     finally:
         page.context.close()
