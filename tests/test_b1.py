@@ -81,7 +81,7 @@ def test_long_sentence_error_has_the_line_and_column_in_the_file(tmp_path, capsy
     assert code == 1
     n = len(readability.words(LONG))
     assert n > 25
-    assert f"x.md:14:11: [error] sentence has {n} words; B1 aims at 15 or fewer" in out
+    assert f"x.md:14:11: [error] sentence has {n} words; B1 aims at 15 or fewer (sentence-length)" in out
     assert "(sentence-length)" in out
     # list items without a full stop do not merge into one long sentence
     assert "x.md:11:" not in out and "x.md:12:" not in out

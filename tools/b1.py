@@ -239,8 +239,8 @@ def check_text(body: str, first_line: int, lang: str, rel: str,
             soft = n <= limits["sentence_words_hard"] and page_is_b1
             error = n > limits["sentence_words_error"] and not soft
             emit(F.ERROR if error else F.WARNING,
-                 f"sentence has {n} words; B1 aims at {limits['sentence_words_target']} "
-                 "or fewer: split it into two sentences", "sentence-length", sent.line, sent.col, sent)
+                 f"sentence has {n} words; B1 aims at {limits['sentence_words_target']} or fewer",
+                 "sentence-length", sent.line, sent.col, sent)
         if s.passive:
             emit(F.WARNING, f"passive voice ('{s.passive}'): say who does it, e.g. "
                  "'de gemeente stuurt u een brief'" if lang == "nl" else
