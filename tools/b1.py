@@ -403,7 +403,9 @@ def check_paths(paths: list[str], lang: str | None = None,
     for path in _expand(paths):
         file_lang = _language_of(path, lang)
         if file_lang not in LANGS:
-            continue  # Arabic, Tigrinya and Farsi are not measured
+            out.append(F.warning(cm.display_path(path), f"not measured: the B1 check reads Dutch "
+                                 f"and English, this file is '{file_lang}'", "b1-language", line=1))
+            continue
         out.extend(check_file(path, file_lang, known, scores=scores))
     return out
 
