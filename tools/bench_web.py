@@ -256,7 +256,9 @@ def lighthouse(url: str, out_dir: Path) -> dict[str, int]:
            "--chrome-flags=--headless --no-sandbox --disable-gpu"]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0 or not out.exists():
-        raise RuntimeError(f"lighthouse failed for {url}: {proc.stderr.strip()[-800:]}")
+        message = "\n".join(line for line in proc.stderr.splitlines()
+                            if line.strip() and not line.startswith("npm warn"))
+        raise RuntimeError(f"lighthouse failed for {url}: {message.strip()[-800:]}")
     report = json.loads(out.read_text(encoding="utf-8"))
     return {key: round((cat.get("score") or 0) * 100) for key, cat in report["categories"].items()}
 
@@ -296,8 +298,10 @@ def run(site: Path | None, with_lighthouse: bool, lighthouse_langs: list[str] | 
                 load = measure(browser, base + rel)
                 scores = {}
                 if with_lighthouse and (lighthouse_langs is None or lang in lighthouse_langs):
+                    # Lighthouse refuses a 404 response: it audits the 404 page itself.
+                    audited = lang_prefix(lang) + "404.html" if page_type == "404" else rel
                     try:
-                        scores = lighthouse_best(base + rel, tmp)
+                        scores = lighthouse_best(base + audited, tmp)
                     except (RuntimeError, subprocess.TimeoutExpired) as exc:
                         problems.append(f"{page_type}/{lang}: {exc}")
                 rows.append((page_type, lang, rel, load, scores))
