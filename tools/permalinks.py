@@ -86,12 +86,14 @@ def inventory(site: content_model.Site) -> list[Entry]:
     model = site.model
     default = model.default_language
     translations = {(p.src, p.lang): p for p in site.pages if p.lang != default}
+    position = {src: i for i, src in enumerate(_flatten(site_nav.build_nav(site)))}
     entries = []
     for page in site.by_lang(default):
         if not page.id:
             continue
-        entry = Entry(id=page.id, src=page.src, order=(page.src.count("/"), page.src),
-                      dutch_only=is_dutch_only(page.meta))
+        # menu order first; pages outside the menu (nav: false) after them
+        order = (0, position[page.src], "") if page.src in position else (1, 0, page.src)
+        entry = Entry(id=page.id, src=page.src, order=order, dutch_only=is_dutch_only(page.meta))
         entry.titles[default] = site_nav.page_title(page)
         entry.translated[default] = True
         if not entry.dutch_only:
@@ -101,7 +103,18 @@ def inventory(site: content_model.Site) -> list[Entry]:
                 if other is not None:
                     entry.titles[lang] = site_nav.page_title(other)
         entries.append(entry)
-    return sorted(entries, key=lambda e: (e.src != "index.md", e.order))
+    return sorted(entries, key=lambda e: e.order)
+
+
+def _flatten(nav) -> list[str]:
+    out: list[str] = []
+    for item in nav:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                out.extend(_flatten(value) if isinstance(value, list) else [value])
+    return out
 
 
 # --------------------------------------------------------------------------- redirects
