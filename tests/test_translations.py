@@ -252,3 +252,14 @@ def test_ui_strings_are_part_of_the_report(tmp_path, capsys):
         (tmp_path / "translations" / f"{lang}.po").write_text(text)
     code, out, _ = tr(capsys, "--docs", str(docs))
     assert "'wegwijs.x' is missing" in out and "(ui-string-missing)" in out
+
+
+def test_mark_done_takes_several_translations(tmp_path, capsys):
+    docs = make_site(tmp_path)
+    paths = [docs / "thema" / f"wonen.{lang}.md" for lang in ("en", "ar")]
+    for path in paths:
+        path.write_text(page("", EN_BODY))
+    code, out, _ = tr(capsys, "--mark-done", *map(str, paths))
+    assert code == 0 and len(out.strip().splitlines()) == 2
+    code, out, _ = tr(capsys, "--docs", str(docs))
+    assert "wonen.en.md" not in out and "wonen.ar.md" not in out

@@ -356,8 +356,8 @@ def register(sub) -> None:
 
     parser = sub.add_parser("translations", help="missing, outdated and mismatched translations")
     parser.add_argument("--docs", metavar="DIR", help="the docs folder (default: docs/)")
-    parser.add_argument("--mark-done", metavar="PATH",
-                        help="record that this translation matches the Dutch page as it is now")
+    parser.add_argument("--mark-done", metavar="PATH", nargs="+",
+                        help="record that these translations match their Dutch page as it is now")
     parser.add_argument("--diff", action="store_true",
                         help="show what changed in the Dutch page for each outdated translation")
     add_format_option(parser)
@@ -368,7 +368,8 @@ def register(sub) -> None:
         if args.docs and not Path(args.docs).is_dir():
             raise UsageError(f"translations: no such folder: {args.docs}")
         if args.mark_done:
-            print(mark_done(args.mark_done, args.docs))
+            for path in args.mark_done:
+                print(mark_done(path, args.docs))
             return 0
         findings = check(args.docs)
         if not args.diff:
