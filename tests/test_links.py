@@ -354,6 +354,29 @@ def test_professional_pages_are_dutch_only_in_the_real_site(built_site):
         assert not (built_site / lang / "professionals").exists()
 
 
+def test_anchors_promised_to_partners_exist_on_every_page_in_every_language(built_site):
+    """docs/professionals/linken.md lists the heading anchors partners may link to, per page type."""
+    text = (ROOT / "docs" / "professionals" / "linken.md").read_text(encoding="utf-8")
+    promised = {}
+    for label, cells in re.findall(r"^\| (Fase|Thema) \| (.+) \|$", text, flags=re.M):
+        promised[label.lower()] = re.findall(r"`#([a-z0-9-]+)`", cells)
+    assert set(promised) == {"fase", "thema"} and all(promised.values()), promised
+    model = content_model.load_model(ROOT / "mkdocs.yml")
+    site = content_model.scan(model, root=ROOT)
+    types = {p.id: p.meta.get("type") for p in site.by_lang("nl")}
+    checked = 0
+    for entry in permalinks.inventory(site):
+        if types.get(entry.id) not in promised or entry.src.endswith("index.md"):
+            continue
+        for lang in entry.translated:
+            page = built_site / entry.url(lang, "nl").strip("/") / "index.html"
+            ids = set(re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8")))
+            missing = [a for a in promised[types[entry.id]] if a not in ids]
+            assert not missing, f"{entry.url(lang, 'nl')}: no heading {{#{missing[0]}}}"
+            checked += 1
+    assert checked >= 5
+
+
 def test_making_a_released_page_dutch_only_is_reported(project):
     assert run_links(project, "--update-release")[0] == 0
     path = project / "docs" / "thema" / "wonen.md"
