@@ -139,13 +139,22 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _key_lines(yaml_text: str) -> dict[str, int]:
-    node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
+def parse_front_matter(yaml_text: str) -> tuple[object, dict[str, int]]:
+    """Parse once: the data and, per top-level key, its line number in the file."""
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     lines = {}
     if isinstance(node, yaml.MappingNode):
         for key, _value in node.value:
             lines[str(key.value)] = key.start_mark.line + 2  # +1 for '---', +1 for 1-based
-    return lines
+    return data, lines
 
 
 def read_page(path: Path, model: Model, root: Path = ROOT) -> tuple[Page | None, list[F.Finding]]:
@@ -175,8 +184,8 @@ def read_page(path: Path, model: Model, root: Path = ROOT) -> tuple[Page | None,
                               "and order, then '---'", "front-matter", line=1)]
     yaml_text, body, body_line = parts
     try:
-        meta = yaml.safe_load(yaml_text) or {}
-        lines = _key_lines(yaml_text)
+        meta, lines = parse_front_matter(yaml_text)
+        meta = meta or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
