@@ -1,8 +1,9 @@
 """Page budgets on a phone (the CI part of ``make bench-web``): every page type in
 every language, served by nginx with the production config (gzip), loaded in
 Chromium at 360x640 with an empty cache and the video not playing. Transferred
-bytes and requests stay within tools/bench_web.py's budgets, and nothing is
-requested from any other host. Lighthouse runs only in ``make bench-web``.
+bytes and requests stay within tools/bench_web.py's budgets (the page itself, and
+separately the offline copy its service worker fetches right after), and
+nothing is requested from any other host. Lighthouse runs only in ``make bench-web``.
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def test_first_load_budget(browser, gzip_server, page_type, lang):
         f"{load.url}: {load.bytes / KB:.1f} KB on first load > {bench_web.budget_bytes(page_type) / KB:.0f} KB"
     assert load.requests <= bench_web.budget_requests(page_type), \
         f"{load.url}: {load.requests} requests > {bench_web.budget_requests(page_type)}"
+    assert load.sw_bytes <= bench_web.BUDGET_SW_BYTES, \
+        f"{load.url}: the service worker fetched {load.sw_bytes / KB:.1f} KB right after the page"
 
 
 def test_measure_counts_bytes_and_other_hosts(browser, tmp_path):
