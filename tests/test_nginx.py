@@ -178,6 +178,9 @@ def test_caching(nginx_server):
         assert resp.status == 200 and "immutable" not in cache(resp) and max_age(resp) <= 600, path
     resp, _ = get(nginx_server, "/en/missing/")
     assert resp.status == 404 and max_age(resp) == 0
+    if (root / "sw.js").exists():  # the service worker must update promptly
+        resp, _ = get(nginx_server, "/sw.js")
+        assert resp.status == 200 and cache(resp) == "no-cache"
 
 
 def test_mime_types(nginx_server):
