@@ -165,3 +165,11 @@ def test_term_explained_in_the_readers_language_with_the_dutch_word(built_site, 
     term.locator("button").click()
     dutch = term.locator(".wegwijs-term__nl")
     assert dutch.get_attribute("lang") == "nl" and dutch.is_visible()
+
+
+def test_dutch_word_marked_up_in_a_translation_is_found_as_plain_text():
+    terms, _ = glossary.parse('مركز اللجوء (<bdi lang="nl">azc</bdi>) {#azc}\n'
+                              ':   مركز اللجوء هو <bdi lang="nl">azc</bdi>.\n')
+    assert terms[0].display == "مركز اللجوء"
+    assert terms[0].names == ["مركز اللجوء", "azc"]
+    assert terms[0].short == "مركز اللجوء هو azc."

@@ -104,7 +104,7 @@ def parse(body: str, first_line: int = 1) -> tuple[list[Term], list[tuple[int, s
             problems.append((first_line + i, f"term '{line.strip()}' has no id: end the line "
                              "with a stable id like '{#azc}' (the same in every language)"))
         else:
-            term = match["term"].strip()
+            term = _plain(match["term"])  # translations wrap the Dutch word in <bdi lang="nl">
             terms.append(Term(match["id"], term, _plain(" ".join(paragraph)), first_line + i,
                               _names(term)))
         i = j

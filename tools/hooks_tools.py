@@ -121,7 +121,7 @@ def on_page_content(html, page, config, files):
     items = extract_items(html)
     if items and page_type not in ("stappenplan", "werkmap"):
         html = html.replace('<ul class="task-list">',
-                            '<p class="wegwijs-progress" data-progress hidden></p>\n'
+                            '<p class="wegwijs-progress" data-progress aria-live="polite" hidden></p>\n'
                             '<ul class="task-list">', 1)
     if page_type == "kaart":
         html += _places_html(lang, t, page, with_map=True)

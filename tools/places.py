@@ -167,10 +167,10 @@ def render_list(places: Places, lang: str, t, default: str = "nl") -> str:
         marker = place_number(places, place)
         badge = f'<span class="wegwijs-place__nr" aria-hidden="true">{marker}</span> ' if marker else ""
         parts = [f'<li class="wegwijs-place" id="place-{escape(place.id)}">',
-                 f'<p class="wegwijs-place__name">{badge}<b lang="nl" dir="ltr">{escape(place.name)}</b>'
+                 f'<p class="wegwijs-place__name">{badge}<bdi lang="nl"><b>{escape(place.name)}</b></bdi>'
                  f'<br><span{label_attr}>{escape(label)}</span></p>']
         if place.address:
-            parts.append(f'<p class="wegwijs-place__address" lang="nl" dir="ltr">{escape(place.address)}</p>')
+            parts.append(f'<p class="wegwijs-place__address"><bdi lang="nl">{escape(place.address)}</bdi></p>')
         else:
             parts.append(f'<p class="wegwijs-place__address wegwijs-place__address--unknown">'
                          f'{escape(t("wegwijs.map.unknown"))}</p>')

@@ -117,7 +117,7 @@ def plan_groups(pages: list[Rendered], fases: tuple[str, ...]) -> list[tuple[str
 def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of) -> str:
     """The plan: per fase (time order) its checklist items, each linked to its page."""
     out = [f'<div class="wegwijs-plan" data-plan lang="{lang}" dir="{direction_of(lang)}">',
-           '<p class="wegwijs-progress wegwijs-progress--total" data-progress hidden></p>']
+           '<p class="wegwijs-progress wegwijs-progress--total" data-progress aria-live="polite" hidden></p>']
     groups = plan_groups(pages, fases)
     if not groups:
         out.append(f"<p>{escape(t('wegwijs.plan.empty'))}</p>")
