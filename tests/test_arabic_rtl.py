@@ -200,3 +200,24 @@ def test_arabic_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_s
         problems += [f"{url}: {p}" for p in result["problems"]]
     assert checked >= 100, f"only {checked} Dutch terms/numbers could be checked"
     assert not problems, "\n".join(problems)
+
+
+FIRST_LETTER_CLIPPED = """() => {
+  const box = document.querySelector('.md-header__topic .md-ellipsis');
+  const node = [...box.childNodes].find(n => n.nodeType === 3 && n.data.trim());
+  const start = node.data.search(/\\S/);
+  const range = document.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, start + 1);
+  const letter = range.getBoundingClientRect(), shown = box.getBoundingClientRect();
+  return {clipped: letter.left < shown.left - 1 || letter.right > shown.right + 1,
+          overflows: box.scrollWidth > box.clientWidth, name: node.data.trim()};
+}"""
+
+
+def test_header_shows_the_start_of_the_dutch_site_name_on_a_phone(phone_page, site_server):
+    """At 360px the name does not fit: the ellipsis must cut its end, not 'Wegwijs'."""
+    phone_page.goto(site_server + "ar/")
+    result = phone_page.evaluate(FIRST_LETTER_CLIPPED)
+    assert result["overflows"], "the site name fits; this test no longer tests the cut"
+    assert not result["clipped"], f"the first letter of '{result['name']}' is cut off"
