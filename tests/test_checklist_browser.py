@@ -133,3 +133,74 @@ def test_without_javascript_a_plain_list_with_usable_checkboxes(built_site, site
         assert "{#" not in page.locator("article").inner_text()
     finally:
         page.context.close()
+
+
+# --------------------------------------------------------------------------- content updates
+
+HOME = "---\nid: home\ntype: home\norder: 0\n---\n\n# Home\n\nWelkom.\n"
+PLAN = "---\nid: stappenplan\ntype: stappenplan\norder: 20\n---\n\n# Mijn stappenplan\n\nAlle stappen.\n"
+
+
+def fase(fase_id, order, items):
+    return (f"---\nid: fase-{fase_id}\ntype: fase\nfase: {fase_id}\norder: {order}\n---\n\n"
+            f"# Fase {fase_id}\n\n## Checklist {{#checklist}}\n\n" + "".join(
+                f"- [ ] {text} {{#{item_id}}}\n" for item_id, text in items))
+
+
+def thema(items):
+    return ("---\nid: thema-wonen\ntype: thema\nthema: wonen\nfase: [regeldag]\norder: 1\n---\n\n"
+            "# Wonen\n\n" + "".join(f"- [ ] {text} {{#{i}}}\n" for i, text in items))
+
+
+def build(tmp_path, name, pages):
+    from tests.conftest import build_site, make_fixture_site
+    config = make_fixture_site(tmp_path / name, pages)
+    result = build_site(tmp_path / name, tmp_path / name / "site", config.name)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / name / "site"
+
+
+def test_ticks_survive_a_content_update_that_rewords_and_reorders_items(tmp_path, browser):
+    import shutil
+
+    from tests.conftest import serve
+
+    v1 = build(tmp_path, "v1", {"index.md": HOME, "stappenplan.md": PLAN,
+                                "fase/regeldag.md": fase("regeldag", 3, [
+                                    ("regeldag-huur", "Teken het huurcontract."),
+                                    ("regeldag-gemeente", "Schrijf u in bij de gemeente.")]),
+                                "fase/azc.md": fase("azc", 1, [("azc-pas", "Haal uw pas.")]),
+                                "thema/wonen.md": thema([("wonen-meter", "Noteer de meterstanden.")])})
+    v2 = build(tmp_path, "v2", {"index.md": HOME, "stappenplan.md": PLAN,
+                                "fase/regeldag.md": fase("regeldag", 3, [
+                                    ("regeldag-nieuw", "Een nieuwe stap."),
+                                    ("regeldag-gemeente", "Ga naar de gemeente en schrijf u in."),
+                                    ("regeldag-huur", "Lees en teken het huurcontract.")]),
+                                "fase/azc.md": fase("azc", 1, [("azc-pas", "Haal uw pas.")]),
+                                "thema/wonen.md": thema([("wonen-meter", "Noteer de meterstanden.")])})
+    live = tmp_path / "live"
+    shutil.copytree(v1, live)
+    server, url = serve(live)
+    page = new_phone_page(browser)
+    try:
+        page.goto(url + "fase/regeldag/")
+        tick(page, "regeldag-huur")
+        plan = url + "stappenplan/"
+        page.goto(plan)
+        order = page.locator(".wegwijs-plan__fase").evaluate_all("els => els.map(e => e.dataset.fase)")
+        assert order == ["azc", "regeldag"]  # time order, not file order
+        regeldag = page.locator(".wegwijs-plan__fase[data-fase='regeldag'] input[data-check-id]")
+        assert regeldag.evaluate_all("els => els.map(e => e.dataset.checkId)") == [
+            "regeldag-gemeente", "wonen-meter", "regeldag-huur"]  # open first; thema item in its fase
+
+        shutil.rmtree(live)
+        shutil.copytree(v2, live)  # the site is updated: new text, new order, a new item
+        page.goto(url + "fase/regeldag/")
+        assert page.locator("#check-regeldag-huur").is_checked()
+        assert "Lees en teken" in page.locator("label[for='check-regeldag-huur']").inner_text()
+        assert not page.locator("#check-regeldag-nieuw").is_checked()
+        assert page.locator("[data-progress]").first.inner_text() == "1 van 3 klaar"
+    finally:
+        page.context.close()
+        server.shutdown()
+        server.server_close()
