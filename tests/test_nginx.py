@@ -133,6 +133,7 @@ def test_security_headers_on_pages_assets_and_errors(nginx_server):
         assert resp.getheader("Referrer-Policy") in ("no-referrer", "same-origin",
                                                      "strict-origin-when-cross-origin"), path
         assert "camera=()" in (resp.getheader("Permissions-Policy") or ""), path
+        assert "max-age=" in (resp.getheader("Strict-Transport-Security") or ""), path
         assert resp.getheader("Server") == "nginx", "server_tokens must hide the version"
 
 
