@@ -141,6 +141,7 @@ def test_explanation_opens_and_closes_with_the_keyboard(built_site, site_server,
     tip_id = button.get_attribute("aria-controls")
     tip = phone_page.locator(f"#{tip_id}")
     assert button.get_attribute("aria-expanded") == "false" and tip.is_hidden()
+    assert button.get_attribute("aria-describedby") == tip_id  # read out on focus
     button.focus()
     phone_page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"

@@ -1,7 +1,8 @@
 /* Begrippen in the text (see tools/glossary.py). Each marked term is a link to the
    begrippenlijst; here it becomes a disclosure button: Enter, Space or a tap shows
    the short explanation right after the word (aria-expanded tells screen readers),
-   Escape or a second press hides it. */
+   Escape or a second press hides it. Screen readers hear the explanation as the
+   button's description as soon as it gets focus. */
 (function () {
   "use strict";
   var terms = document.querySelectorAll(".wegwijs-term");
@@ -27,6 +28,8 @@
     button.textContent = link.textContent;
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", tip.id);
+    // Screen readers also read the explanation as the button's description on focus.
+    button.setAttribute("aria-describedby", tip.id);
     button.setAttribute("data-href", link.getAttribute("href"));
     term.replaceChild(button, link);
     tip.setAttribute("role", "note");
