@@ -260,6 +260,7 @@ class GlossaryTreeprocessor(Treeprocessor):
                                                "href": f"{LINK_SCHEME}{own.id}"})
         link.text = found
         tip = etree.SubElement(wrapper, "span", {"class": "wegwijs-term__tip", "hidden": "hidden",
+                                                 "data-search-skip": "",
                                                  "id": f"wegwijs-tip-{own.id}"})
         name = etree.SubElement(tip, "b", {"class": "wegwijs-term__name"})
         name.text = own.display

@@ -116,7 +116,7 @@ def plan_groups(pages: list[Rendered], fases: tuple[str, ...]) -> list[tuple[str
 
 def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of) -> str:
     """The plan: per fase (time order) its checklist items, each linked to its page."""
-    out = [f'<div class="wegwijs-plan" data-plan lang="{lang}" dir="{direction_of(lang)}">',
+    out = [f'<div class="wegwijs-plan" data-plan data-search-skip lang="{lang}" dir="{direction_of(lang)}">',
            '<p class="wegwijs-progress wegwijs-progress--total" data-progress aria-live="polite" hidden></p>']
     groups = plan_groups(pages, fases)
     if not groups:
@@ -150,7 +150,7 @@ def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of) ->
 def werkmap_html(parts: list[tuple[str, str, list[Rendered]]], page_url: str, lang: str,
                  direction_of, extra: dict[str, str] | None = None) -> str:
     """parts: [(part id, part title, pages)]; extra: part id -> ready HTML (e.g. the plan)."""
-    out = ['<div class="wegwijs-werkmap">']
+    out = ['<div class="wegwijs-werkmap" data-search-skip>']  # its text is on the other pages
     for part_id, title, pages in parts:
         out.append(f'<section class="wegwijs-werkmap__part" id="werkmap-{part_id}">')
         out.append(f"<h2>{escape(title)}</h2>")
