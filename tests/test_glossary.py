@@ -118,6 +118,14 @@ def test_begrippen_page_sorted_in_its_language():
     assert re.findall(r'<dt id="([a-z]+)"', html) == ["afval", "ijs", "zorg"]
 
 
+def test_begrippen_page_sorted_by_text_when_terms_hold_inline_html():
+    source = "".join(f'{word} (<bdi lang="nl">{nl}</bdi>) {{#{tid}}}\n:   x\n\n' for word, nl, tid in [
+        ("مسیر Z", "Z-route", "z"), ("مسیر B1", "B1-route", "b"), ("وام", "lening", "w"),
+        ("هفته", "week", "h"), ("پول", "geld", "p")])
+    html = render(source, lang="fa", sort_lang="fa", terms_lang=None)
+    assert re.findall(r'<dt id="([a-z0-9]+)"', html) == ["p", "b", "z", "w", "h"]
+
+
 def test_real_begrippenlijst_is_clean():
     errors = [f for f in glossary.check() if f.severity == "error"]
     assert errors == [], "\n".join(map(str, errors))
@@ -174,3 +182,22 @@ def test_dutch_word_marked_up_in_a_translation_is_found_as_plain_text():
     assert terms[0].display == "مركز اللجوء"
     assert terms[0].names == ["مركز اللجوء", "azc"]
     assert terms[0].short == "مركز اللجوء هو azc."
+
+
+def test_built_begrippenlijst_is_in_each_languages_alphabetical_order(built_site):
+    checked = 0
+    for lang, prefix in (("nl", ""), ("en", "en/"), ("ar", "ar/"), ("ti", "ti/"), ("fa", "fa/")):
+        path = built_site / prefix / "begrippen" / "index.html"
+        if not path.exists():
+            continue
+        html = path.read_text(encoding="utf-8")
+        root_lang = re.search(r'<html lang="([a-z]+)"', html).group(1)
+        dl = re.search(r"<dl>(.*?)</dl>", html, re.S)
+        if not dl:
+            continue
+        terms = [re.sub(r"<[^>]+>", "", t).strip()
+                 for t in re.findall(r"<dt[^>]*>(.*?)</dt>", dl.group(1), re.S)]
+        text_lang = "nl" if 'class="wegwijs-notice"' in html else root_lang
+        assert terms == sorted(terms, key=lambda t: glossary.sort_key(t.casefold(), text_lang)), lang
+        checked += 1
+    assert checked >= 1

@@ -46,6 +46,7 @@ PARENS = re.compile(r"\(([^()]*)\)")
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "button",
              "label", "dt", "script", "style", "abbr", "dfn", "svg", "summary", "select",
              "textarea", "title"}
+STASH = re.compile("\x02wzxhzdk:\\d+\x03")
 LINK_SCHEME = "wegwijs-term:"  # replaced by the real URL after rendering (build hook)
 TAILORING = {"fa": str.maketrans({"ه": "ۏ", "ۀ": "ۏ", "ة": "ۏ"})}
 
@@ -289,7 +290,9 @@ class GlossaryTreeprocessor(Treeprocessor):
                     groups[-1].append(child)
             if len(groups) < 2:
                 continue
-            groups.sort(key=lambda g: sort_key("".join(g[0].itertext()).strip().casefold(), lang))
+            # Inline HTML (a translation's <bdi lang="nl">) is a stash placeholder here.
+            groups.sort(key=lambda g: sort_key(STASH.sub("", "".join(g[0].itertext()))
+                                               .strip().casefold(), lang))
             for child in list(dl):
                 dl.remove(child)
             for group in groups:
