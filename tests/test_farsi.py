@@ -9,7 +9,7 @@ A4) only inside <bdi>, times and phone numbers inside <bdi dir="ltr">, and every
 Dutch term the Dutch page uses shown in Dutch somewhere on the Farsi page.
 Browser: on every Farsi page ``lang="fa"``, a right-to-left article, a Dutch term in
 parentheses drawn with "(" to its right and ")" to its left, and every <bdi dir="ltr">
-(times, phone numbers) reading left to right.
+(times, phone numbers) reading left to right, and numbered lists counting in Persian digits.
 """
 from __future__ import annotations
 
@@ -209,13 +209,14 @@ CHECK_ORDER = """() => {
     if (first.left >= last.left) problems.push(`'${node.data}' does not read left to right`);
   }
   const article = document.querySelector('article');
-  return {checked, times, problems, dir: getComputedStyle(article).direction,
+  const lists = [...article.querySelectorAll('ol')].map(ol => getComputedStyle(ol).listStyleType);
+  return {checked, times, problems, lists, dir: getComputedStyle(article).direction,
           lang: document.documentElement.lang};
 }"""
 
 
 def test_farsi_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_server):
-    problems, checked, times = [], 0, 0
+    problems, checked, times, lists = [], 0, 0, 0
     for path in FA_PAGES:
         url = page_url(site_server, path)
         response = phone_page.goto(url)
@@ -225,7 +226,11 @@ def test_farsi_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_se
         assert result["dir"] == "rtl", f"{url}: article is not right-to-left"
         checked += result["checked"]
         times += result["times"]
+        lists += len(result["lists"])
+        problems += [f"{url}: numbered list counts in '{style}', not Persian digits"
+                     for style in result["lists"] if style != "persian"]
         problems += [f"{url}: {p}" for p in result["problems"]]
     assert checked >= 100, f"only {checked} Dutch terms/numbers could be checked"
     assert times >= 10, f"only {times} times/phone numbers could be checked"
+    assert lists >= 10, f"only {lists} numbered lists found"
     assert not problems, "\n".join(problems)
