@@ -174,6 +174,8 @@ def test_term_explained_in_the_readers_language_with_the_dutch_word(built_site, 
     term.locator("button").click()
     dutch = term.locator(".wegwijs-term__nl")
     assert dutch.get_attribute("lang") == "nl" and dutch.is_visible()
+    tip = term.locator(".wegwijs-term__tip")
+    assert tip.evaluate("e => e.closest('[lang]').lang") == "en"  # even on an untranslated page
 
 
 def test_dutch_word_marked_up_in_a_translation_is_found_as_plain_text():

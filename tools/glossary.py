@@ -213,13 +213,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         entries = ctx.get("entries") or []
         if not entries:
             return
-        lookup: dict[str, tuple[Term, Term]] = {}
-        for own, dutch in entries:
-            for name in own.names + dutch.names:
-                lookup.setdefault(name.casefold(), (own, dutch))
-        names = sorted(lookup, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
-                             re.IGNORECASE)
+        lookup, pattern = self.ext.matcher(entries)
         self.used: set[str] = set()
         self._walk(root, pattern, lookup, ctx)
 
@@ -271,6 +265,9 @@ class GlossaryTreeprocessor(Treeprocessor):
             tip.set("dir", "ltr")
             name.tail = ": " + own.short
         elif own is not dutch:  # the reader's word, then the Dutch word
+            # The page may be an untranslated (Dutch) page: say the tip's own language.
+            tip.set("lang", ctx.get("lang") or "")
+            tip.set("dir", ctx.get("dir") or "ltr")
             name.tail = " ("
             nl = etree.SubElement(tip, "span", {"class": "wegwijs-term__nl", "lang": "nl",
                                                 "dir": "ltr"})
@@ -310,6 +307,21 @@ class GlossaryExtension(Extension):
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "wegwijs_glossary", 6)
+
+    def matcher(self, entries):
+        """(name -> (own, dutch), one regex of all names); built once per entries list."""
+        cached = getattr(self, "_matcher", None)
+        if cached is not None and cached[0] is entries:
+            return cached[1], cached[2]
+        lookup: dict[str, tuple[Term, Term]] = {}
+        for own, dutch in entries:
+            for name in own.names + dutch.names:
+                lookup.setdefault(name.casefold(), (own, dutch))
+        names = sorted(lookup, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                             re.IGNORECASE)
+        self._matcher = (entries, lookup, pattern)
+        return lookup, pattern
 
 
 def escape(text: str) -> str:

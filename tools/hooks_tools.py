@@ -50,6 +50,9 @@ class _State:
     glossary: glossary.Glossary | None = None
     lang: str = "nl"
     rendered: dict[str, plan_pages.Rendered] = {}
+    entries: list = []
+    entries_lang: str | None = None
+    term_page: str | None = None
 
 
 STATE = _State()
@@ -92,6 +95,8 @@ def on_config(config):
         STATE.glossary = glossary.load(STATE.site)
     STATE.lang = lang
     STATE.rendered = {}
+    STATE.entries_lang = None
+    STATE.term_page = None
     return config
 
 
@@ -102,10 +107,14 @@ def on_page_markdown(markdown, page, config, files):
     lang = _lang(config)
     page_type = (page.meta or {}).get("type")
     content_lang = _content_lang(page, lang)
+    if STATE.entries_lang != lang:  # one list per language, so the glossary caches its matcher
+        STATE.entries = STATE.glossary.for_language(lang)
+        STATE.entries_lang = lang
     GLOSSARY.context = {
         "lang": lang,
+        "dir": _direction(lang),
         "default": STATE.site.model.default_language,
-        "entries": [] if page_type in NO_TERMS else STATE.glossary.for_language(lang),
+        "entries": [] if page_type in NO_TERMS else STATE.entries,
         "sort_lang": content_lang if page_type == "begrippen" else None,
     }
     return markdown
@@ -137,12 +146,11 @@ def on_page_content(html, page, config, files):
 def _term_links(html: str, page, files) -> str:
     if glossary.LINK_SCHEME not in html:
         return html
-    target = None
-    for file in files.documentation_pages():
-        if STATE.glossary and _src(file) == STATE.glossary.page_src:
-            target = get_relative_url(file.url, page.url)
-            break
-    return html.replace(f'href="{glossary.LINK_SCHEME}', f'href="{target or "."}#')
+    if STATE.term_page is None:  # this language's begrippen page, found once per build
+        STATE.term_page = next((f.url for f in files.documentation_pages()
+                                if _src(f) == STATE.glossary.page_src), "")
+    target = get_relative_url(STATE.term_page, page.url) if STATE.term_page else "."
+    return html.replace(f'href="{glossary.LINK_SCHEME}', f'href="{target}#')
 
 
 def _places_html(lang: str, t, page, with_map: bool, compact: bool = False) -> str:
