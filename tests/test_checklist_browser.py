@@ -76,6 +76,21 @@ def test_progress_counts_in_the_readers_language(built_site, site_server, phone_
     assert phone_page.locator("[data-progress]").first.inner_text() == f"1 of {len(ids)} done"
 
 
+def test_checkbox_works_with_the_keyboard_and_has_the_items_text_as_name(built_site, site_server,
+                                                                        phone_page):
+    path, ids = fase_page_with_items(built_site)
+    phone_page.goto(site_server + "ti/" + path)
+    box = phone_page.locator(f"#check-{ids[0]}")
+    label = phone_page.locator(f"label[for='check-{ids[0]}']").inner_text().strip()
+    assert phone_page.get_by_role("checkbox", name=label, exact=True).count() >= 1
+    box.focus()
+    phone_page.keyboard.press("Space")
+    assert box.is_checked() and stored(phone_page) == {ids[0]: True}
+    outline = phone_page.locator(f"#{ids[0]} .task-list-indicator").evaluate(
+        "e => getComputedStyle(e, '::before').outlineStyle")
+    assert outline == "solid"  # the focus is visible on the drawn box
+
+
 def test_stappenplan_gathers_items_by_fase_open_first_and_clears_after_confirmation(
         built_site, site_server, phone_page):
     path, ids = fase_page_with_items(built_site)
