@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pytest
+
 from tools import places
 
 
@@ -48,9 +50,10 @@ def test_contactkaart_has_places_and_sketch_map_in_every_language(built_site):
     assert (built_site / "places.geojson").read_bytes() == places.DATA.read_bytes()
 
 
-def test_contactkaart_prints_on_one_a4_sheet_of_four_a6_panels(site_server, browser, tmp_path):
+@pytest.mark.parametrize("prefix", ["", "ar/", "ti/"])
+def test_contactkaart_prints_on_one_a4_sheet_of_four_a6_panels(site_server, browser, prefix):
     page = browser.new_page(viewport={"width": 794, "height": 1123})
-    page.goto(site_server + "contactkaart/")
+    page.goto(site_server + prefix + "contactkaart/")
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # one A4 sheet
