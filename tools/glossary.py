@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from markdown import Extension
+from markdown.util import HTML_PLACEHOLDER_RE
 from markdown.treeprocessors import Treeprocessor
 
 from tools import findings as F
@@ -46,7 +47,7 @@ PARENS = re.compile(r"\(([^()]*)\)")
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "button",
              "label", "dt", "script", "style", "abbr", "dfn", "svg", "summary", "select",
              "textarea", "title"}
-STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+STASH = HTML_PLACEHOLDER_RE  # inline raw HTML, stashed by Python-Markdown until output
 LINK_SCHEME = "wegwijs-term:"  # replaced by the real URL after rendering (build hook)
 TAILORING = {"fa": str.maketrans({"ه": "ۏ", "ۀ": "ۏ", "ة": "ۏ"})}
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Extension
+from markdown.util import HTML_PLACEHOLDER_RE
 from markdown.treeprocessors import Treeprocessor
 
 from tools import findings as F
@@ -90,7 +91,7 @@ class ChecklistTreeprocessor(Treeprocessor):
         label.tail = "\n" if end < len(children) else None
 
 
-PLACEHOLDER = re.compile("^\x02wzxhzdk:(\\d+)\x03 ?")
+PLACEHOLDER = re.compile("^" + HTML_PLACEHOLDER_RE.pattern + " ?")  # a stashed raw-HTML block
 CHECKBOX = ('<label class="task-list-control"><input type="checkbox"{attrs}/>'
             '<span class="task-list-indicator"></span></label> ')
 
