@@ -42,7 +42,7 @@ CHECKLIST = ChecklistExtension()
 GLOSSARY = glossary.GlossaryExtension()
 SW_SOURCE = ROOT / "overrides" / "assets" / "wegwijs" / "sw.js"
 OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
-NO_TERMS = ("begrippen", "stappenplan", "werkmap")  # pages that get no marked terms
+NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals")  # no marked terms
 
 
 class _State:
