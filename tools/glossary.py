@@ -28,12 +28,10 @@ Collation limits (pyuca implements the root collation only):
 """
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from markdown import Extension
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -323,7 +321,3 @@ class GlossaryExtension(Extension):
                              re.IGNORECASE)
         self._matcher = (entries, lookup, pattern)
         return lookup, pattern
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from pathlib import Path
 
 from markdown import Extension
 from markdown.util import HTML_PLACEHOLDER_RE
