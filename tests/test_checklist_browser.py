@@ -117,7 +117,7 @@ def test_stappenplan_gathers_items_by_fase_open_first_and_clears_after_confirmat
     assert plan.locator(".wegwijs-progress--total").inner_text() == f"ካብ {total} 1 ተዛዚሙ"
     phone_page.reload()
     section = phone_page.locator(f".wegwijs-plan__fase[data-fase='{fase}']")
-    after = section.locator(":scope > ul > li").evaluate_all(
+    after = section.locator("ul.wegwijs-plan__list").first.locator(":scope > li").evaluate_all(
         "els => els.map(e => e.dataset.checkId)")
     assert after[-1] == first and after[0] != first  # open items first
     assert section.locator(f"#check-{first}").is_checked()
@@ -206,7 +206,9 @@ def test_ticks_survive_a_content_update_that_rewords_and_reorders_items(tmp_path
         assert order == ["azc", "regeldag"]  # time order, not file order
         regeldag = page.locator(".wegwijs-plan__fase[data-fase='regeldag'] input[data-check-id]")
         assert regeldag.evaluate_all("els => els.map(e => e.dataset.checkId)") == [
-            "regeldag-gemeente", "wonen-meter", "regeldag-huur"]  # open first; thema item in its fase
+            "regeldag-gemeente", "regeldag-huur", "wonen-meter"]  # open first, per page
+        # The thema's items are in their fase, under the thema's title.
+        assert page.locator(".wegwijs-plan__fase[data-fase='regeldag'] h3").inner_text() == "Wonen"
 
         shutil.rmtree(live)
         shutil.copytree(v2, live)  # the site is updated: new text, new order, a new item

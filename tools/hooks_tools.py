@@ -196,7 +196,7 @@ def on_page_context(context, page, config, nav):
                  ("contactkaart", next((p.title for p in by_type("contactkaart")),
                                        t("wegwijs.werkmap.contactkaart")), by_type("contactkaart"))]
         page.content = _inject(page.content, plan_pages.werkmap_html(
-            parts, page.url, lang, _direction, extra={"stappenplan": plan}))
+            parts, page.url, lang, _direction, extra={"stappenplan": plan_pages.demote(plan)}))
     return context
 
 

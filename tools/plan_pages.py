@@ -115,13 +115,13 @@ def plan_groups(pages: list[Rendered], fases: tuple[str, ...]) -> list[tuple[str
 
 
 def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of) -> str:
-    """The plan: per fase (time order) its checklist items, each linked to its page."""
+    """The plan: per fase (time order) its checklist items, grouped by the page they are on."""
     out = [f'<div class="wegwijs-plan" data-plan data-search-skip lang="{lang}" dir="{direction_of(lang)}">',
            '<p class="wegwijs-progress wegwijs-progress--total" data-progress aria-live="polite" hidden></p>']
     groups = plan_groups(pages, fases)
     if not groups:
         out.append(f"<p>{escape(t('wegwijs.plan.empty'))}</p>")
-    for number, (fase, fase_page, items) in enumerate(groups, start=1):
+    for fase, fase_page, items in groups:
         if fase_page is not None:
             title = (f'<a href="{get_relative_url(fase_page.url, page_url)}">'
                      f'{escape(fase_page.title)}</a>')
@@ -132,14 +132,25 @@ def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of) ->
                    f'aria-labelledby="plan-{fase or "overig"}">')
         out.append(f'<h2 id="plan-{fase or "overig"}"{title_attrs}>{title}</h2>')
         out.append('<p class="wegwijs-progress" data-progress hidden></p>')
-        out.append('<ul class="task-list wegwijs-plan__list">')
+        # One list per page the items come from: the fase page first, then its thema's.
+        by_source: dict[str, list] = {}
         for item, source in items:
-            html = rebase(item.html, source.url, page_url)
-            attrs = _lang_attrs(source.content_lang, lang, direction_of)
-            if attrs:
-                html = html.replace("<li ", f"<li{attrs} ", 1)
-            out.append(html)
-        out.append("</ul></section>")
+            by_source.setdefault(source.url, []).append((item, source))
+        for source_url, source_items in by_source.items():
+            source = source_items[0][1]
+            if source is not fase_page and len(by_source) > 1:
+                attrs = _lang_attrs(source.content_lang, lang, direction_of)
+                out.append(f'<h3 class="wegwijs-plan__source"{attrs}><a href="'
+                           f'{get_relative_url(source.url, page_url)}">{escape(source.title)}</a></h3>')
+            out.append('<ul class="task-list wegwijs-plan__list">')
+            for item, _source in source_items:
+                html = rebase(item.html, source.url, page_url)
+                attrs = _lang_attrs(source.content_lang, lang, direction_of)
+                if attrs:
+                    html = html.replace("<li ", f"<li{attrs} ", 1)
+                out.append(html)
+            out.append("</ul>")
+        out.append("</section>")
     out.append("</div>")
     return "\n".join(out)
 
