@@ -106,3 +106,38 @@ def test_search_dialog_is_keyboard_operable_and_named(phone_page, site_server):
     phone_page.keyboard.press("Escape")
     assert not phone_page.evaluate("document.getElementById('wegwijs-search').open")
     assert phone_page.evaluate("document.activeElement.classList.contains('wegwijs-search-open')")
+
+
+@pytest.mark.parametrize("lang,rtl", [("en", False), ("ar", True), ("fa", True)])
+def test_right_to_left_layout_in_the_browser(phone_page, site_server, lang, rtl):
+    phone_page.goto(lang_root(site_server, lang) + "fase/regeldag/")
+    assert phone_page.evaluate("getComputedStyle(document.body).direction") == ("rtl" if rtl else "ltr")
+    # Icons that point a direction are mirrored: the footer's "next" arrow points left.
+    transform = phone_page.evaluate(
+        "getComputedStyle(document.querySelector('.md-footer__link--next svg')).transform")
+    assert (transform.startswith("matrix(-1")) == rtl, transform
+    # Text starts on the reading side: the first word of the first paragraph.
+    first_word = phone_page.evaluate("""() => {
+        const p = [...document.querySelectorAll('article p')].find(e => e.textContent.trim().length > 20);
+        const text = [...p.childNodes].find(n => n.nodeType === 3 && n.textContent.trim());
+        const range = document.createRange();
+        const start = text.textContent.search(/\\S/);
+        range.setStart(text, start); range.setEnd(text, start + 1);
+        const r = range.getBoundingClientRect(), box = p.getBoundingClientRect();
+        return {fromLeft: r.left - box.left, fromRight: box.right - r.right};
+    }""")
+    if rtl:
+        assert first_word["fromRight"] < 2 < first_word["fromLeft"], first_word
+    else:
+        assert first_word["fromLeft"] < 2 < first_word["fromRight"], first_word
+    # The navigation drawer slides in from the reading side.
+    phone_page.click(".wegwijs-drawer-open")
+    phone_page.wait_for_timeout(400)
+    box = phone_page.evaluate(
+        "(() => { const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect();"
+        " return {left: r.left, right: r.right}; })()")
+    width = phone_page.evaluate("document.documentElement.clientWidth")
+    if rtl:
+        assert abs(box["right"] - width) <= 1, box
+    else:
+        assert abs(box["left"]) <= 1, box
