@@ -276,3 +276,26 @@ def test_menu_button_only_where_the_drawer_is(browser, site_server):
     page.locator(".wegwijs-drawer-label").click()
     assert page.locator("#__drawer").is_checked()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_axe_on_open_drawer_and_search(browser, site_server, axe_source, lang):
+    """What appears only after an action is checked too: the open navigation drawer
+    and the search dialog with results (highlighted matches)."""
+    page = new_phone_page(browser)
+    try:
+        page.goto(site_server + lang_prefix(lang), wait_until="load")
+        page.locator(".wegwijs-drawer-open").click()
+        page.wait_for_timeout(400)  # slide-in
+        violations = run_axe(page, axe_source)
+        assert not violations, format_violations(page.url + " (drawer open)", violations)
+        page.keyboard.press("Escape")
+        query = page.locator("h1").first.inner_text().split()[0]
+        page.locator(".wegwijs-search-open").click()
+        page.locator("#wegwijs-search-input").fill(query)
+        page.locator("#wegwijs-search-input").press("Enter")
+        page.locator(".wegwijs-search__results a").first.wait_for(state="visible", timeout=15000)
+        violations = run_axe(page, axe_source)
+        assert not violations, format_violations(page.url + f" (search results for {query!r})", violations)
+    finally:
+        page.context.close()
