@@ -216,9 +216,8 @@ def test_directory_without_slash_redirects_relatively(nginx_server):
 # --------------------------------------------------------------------------- browser
 
 
-def _load_clean(browser, url: str, origin: str):
+def _load(browser, url: str):
     page = new_phone_page(browser)
-    page.csp_violations = []
     page.goto(url, wait_until="load")
     return page
 
@@ -239,7 +238,7 @@ def test_pages_work_under_csp(browser, nginx_server, page_type):
         if page_type == "404":  # a missing page deep down: assets must still load
             path = "no-such-page/deeper/"
         url = origin + lang_prefix(lang) + path
-        page = _load_clean(browser, url, origin)
+        page = _load(browser, url)
         try:
             if page_type == "404":
                 assert page.evaluate("document.documentElement.lang") == lang
@@ -257,7 +256,7 @@ def test_pages_work_under_csp(browser, nginx_server, page_type):
 
 def test_csp_is_enforced(browser, nginx_server):
     """The header really binds the page: an injected inline script does not run."""
-    page = _load_clean(browser, nginx_server["url"], nginx_server["url"])
+    page = _load(browser, nginx_server["url"])
     try:
         page.evaluate("""() => { window.__ran = false;
             const s = document.createElement('script'); s.textContent = 'window.__ran = true';
@@ -271,7 +270,7 @@ def test_csp_is_enforced(browser, nginx_server):
 @pytest.mark.parametrize("lang,query", [("nl", "wonen"), ("ar", "")])
 def test_search_works_under_csp(browser, nginx_server, lang, query):
     origin = nginx_server["url"]
-    page = _load_clean(browser, origin + lang_prefix(lang), origin)
+    page = _load(browser, origin + lang_prefix(lang))
     try:
         if not query:  # a word from this language's own home page title
             query = page.locator("h1").first.inner_text().split()[0]
@@ -291,7 +290,7 @@ def test_video_plays_under_csp(browser, nginx_server):
     if path is None:
         pytest.skip("no thema page with a video exists yet")
     origin = nginx_server["url"]
-    page = _load_clean(browser, origin + path, origin)
+    page = _load(browser, origin + path)
     try:
         if page.locator("video").count() == 0:
             pytest.skip(f"{path} has a [[video:]] line but no player is rendered yet")
