@@ -132,20 +132,30 @@ def references(docs_dir: Path) -> list[tuple[Path, int, str]]:
 
 
 def probe_duration(path: Path) -> float | None:
-    """Duration in seconds: ffprobe when installed, else the MP4 'mvhd' box."""
-    if shutil.which("ffprobe"):
-        return _probe(path)[0]
-    return mp4_duration(path)
+    """Duration in seconds, read from the MP4/M4A header; ffprobe for anything else."""
+    return _probe(path)[0]
+
+
+def probe_codecs(path: Path) -> list[str] | None:
+    """Codec names of the streams ('h264', 'aac'); None when they cannot be read."""
+    codecs = _probe(path)[1]
+    return codecs or None
 
 
 def _probe(path: Path) -> tuple[float | None, list[str]]:
-    """(duration, codec names) from one ffprobe run, remembered per file version."""
+    """(duration, codec names), remembered per file version. MP4 headers are read in
+    Python (a few ms); ffprobe, one process per file, only when that fails."""
     stat = path.stat()
     return _probe_cached(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=512)
 def _probe_cached(path: str, _mtime: int, _size: int) -> tuple[float | None, list[str]]:
+    duration, codecs = mp4_info(Path(path))
+    if duration is not None and codecs:
+        return duration, codecs
+    if not shutil.which("ffprobe"):
+        return duration, codecs
     result = subprocess.run([shutil.which("ffprobe"), "-v", "error", "-show_entries",
                              "format=duration:stream=codec_name", "-of", "json", path],
                             capture_output=True, text=True)
@@ -160,12 +170,19 @@ def _probe_cached(path: str, _mtime: int, _size: int) -> tuple[float | None, lis
         return None, codecs
 
 
-def mp4_duration(path: Path) -> float | None:
-    """Duration from an MP4/M4A file's movie header ('moov' > 'mvhd'), pure Python."""
+# ISO BMFF sample-entry codes -> the codec names ffprobe reports.
+_SAMPLE_ENTRIES = {b"avc1": "h264", b"avc3": "h264", b"mp4a": "aac", b"hvc1": "hevc",
+                   b"hev1": "hevc", b"vp09": "vp9", b"av01": "av1", b"Opus": "opus"}
+_CONTAINERS = (b"moov", b"trak", b"mdia", b"minf", b"stbl")
+
+
+def mp4_info(path: Path) -> tuple[float | None, list[str]]:
+    """(duration from 'moov' > 'mvhd', codec of each track from its 'stsd' entry), pure
+    Python. (None, []) when the file is not an MP4/M4A this reader understands."""
     try:
         data = path.read_bytes()
     except OSError:
-        return None
+        return None, []
 
     def boxes(start: int, end: int):
         pos = start
@@ -177,29 +194,39 @@ def mp4_duration(path: Path) -> float | None:
                 header = 16
             elif size == 0:
                 size = end - pos
-            if size < header:
+            if size < header or pos + size > end:
                 return
             yield kind, pos + header, pos + size
             pos += size
 
-    for kind, body, end in boxes(0, len(data)):
-        if kind == b"moov":
-            for inner, ibody, _iend in boxes(body, end):
-                if inner == b"mvhd":
-                    version = data[ibody]
-                    if version == 1:
-                        timescale, duration = struct.unpack(">IQ", data[ibody + 20:ibody + 32])
-                    else:
-                        timescale, duration = struct.unpack(">II", data[ibody + 12:ibody + 20])
-                    return duration / timescale if timescale else None
-    return None
+    duration: float | None = None
+    codecs: list[str] = []
+
+    def walk(start: int, end: int) -> None:
+        nonlocal duration
+        for kind, body, box_end in boxes(start, end):
+            if kind == b"mvhd" and body + 32 <= box_end:
+                if data[body] == 1:
+                    timescale, length = struct.unpack(">IQ", data[body + 20:body + 32])
+                else:
+                    timescale, length = struct.unpack(">II", data[body + 12:body + 20])
+                duration = length / timescale if timescale else None
+            elif kind == b"stsd" and body + 16 <= box_end:
+                entry = data[body + 12:body + 16]  # version/flags, count, entry size
+                codecs.append(_SAMPLE_ENTRIES.get(entry, entry.decode("latin-1").strip()))
+            elif kind in _CONTAINERS:
+                walk(body, box_end)
+
+    try:
+        walk(0, len(data))
+    except struct.error:
+        return None, []
+    return duration, codecs
 
 
-def probe_codecs(path: Path) -> list[str] | None:
-    """Codec names of the streams ('h264', 'aac'), or None without ffprobe."""
-    if not shutil.which("ffprobe"):
-        return None
-    return _probe(path)[1]
+def mp4_duration(path: Path) -> float | None:
+    """Duration from an MP4/M4A file's movie header, pure Python."""
+    return mp4_info(path)[0]
 
 
 def moov_first(path: Path) -> bool | None:
