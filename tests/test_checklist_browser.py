@@ -74,6 +74,11 @@ def test_progress_counts_in_the_readers_language(built_site, site_server, phone_
     assert phone_page.locator("[data-progress]").first.inner_text() == expected
     phone_page.goto(site_server + "en/" + path)
     assert phone_page.locator("[data-progress]").first.inner_text() == f"1 of {len(ids)} done"
+    # Next to the progress: the way to the whole plan, in the reader's language.
+    phone_page.locator(".wegwijs-progress-plan").first.click()
+    phone_page.wait_for_load_state("load")
+    assert phone_page.url == site_server + "en/stappenplan/"
+    assert phone_page.locator("[data-plan]").count() == 1
 
 
 def test_checkbox_works_with_the_keyboard_and_has_the_items_text_as_name(built_site, site_server,

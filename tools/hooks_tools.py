@@ -53,6 +53,7 @@ class _State:
     entries: list = []
     entries_lang: str | None = None
     term_page: str | None = None
+    type_urls: dict[str, str | None] = {}
 
 
 STATE = _State()
@@ -97,6 +98,7 @@ def on_config(config):
     STATE.rendered = {}
     STATE.entries_lang = None
     STATE.term_page = None
+    STATE.type_urls = {}
     return config
 
 
@@ -129,8 +131,12 @@ def on_page_content(html, page, config, files):
     html = _term_links(html, page, files)
     items = extract_items(html)
     if items and page_type not in ("stappenplan", "werkmap"):
+        plan = _page_url_of_type(files, "stappenplan")
+        link = (f' <a class="wegwijs-progress-plan" href="{get_relative_url(plan, page.url)}">'
+                f'{t("wegwijs.werkmap.plan")}</a>') if plan else ""
         html = html.replace('<ul class="task-list">',
-                            '<p class="wegwijs-progress" data-progress aria-live="polite" hidden></p>\n'
+                            '<p class="wegwijs-progress-line"><span class="wegwijs-progress" '
+                            f'data-progress aria-live="polite" hidden></span>{link}</p>\n'
                             '<ul class="task-list">', 1)
     if page_type == "kaart":
         html += _places_html(lang, t, page, with_map=True)
@@ -151,6 +157,16 @@ def _term_links(html: str, page, files) -> str:
                                 if _src(f) == STATE.glossary.page_src), "")
     target = get_relative_url(STATE.term_page, page.url) if STATE.term_page else "."
     return html.replace(f'href="{glossary.LINK_SCHEME}', f'href="{target}#')
+
+
+def _page_url_of_type(files, page_type: str) -> str | None:
+    """URL of this language's page of a type (e.g. the stappenplan), found once per build."""
+    if page_type not in STATE.type_urls:
+        srcs = {p.src for p in STATE.site.by_lang(STATE.site.model.default_language)
+                if p.meta.get("type") == page_type}
+        STATE.type_urls[page_type] = next((f.url for f in files.documentation_pages()
+                                           if _src(f) in srcs), None)
+    return STATE.type_urls[page_type]
 
 
 def _places_html(lang: str, t, page, with_map: bool, compact: bool = False) -> str:
