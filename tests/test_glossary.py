@@ -79,6 +79,17 @@ def test_dutch_word_in_a_translation_is_marked_and_untranslated_terms_explain_in
         "BSN: Uw persoonlijke nummer."
 
 
+def test_abbreviations_that_are_common_words_match_only_in_capitals():
+    dutch = "MAP {#map}\n:   Module Arbeidsmarkt en Participatie.\n\nAZC {#azc}\n:   Centrum.\n"
+    ext = glossary.GlossaryExtension()
+    terms = glossary.parse(dutch)[0]
+    ext.context = {"lang": "nl", "default": "nl", "entries": [(t, t) for t in terms]}
+    md = markdown.Markdown(extensions=[ext])
+    html = md.convert("Doe uw papieren in een map. U woont in het azc.")
+    assert 'data-term="map"' not in html and 'data-term="azc"' in html
+    assert 'data-term="map"' in md.reset().convert("Daarna volgt u de MAP.")
+
+
 def test_no_terms_inside_checklist_labels():
     html = render("- [ ] Go to the AZC {#naar-azc}\n")
     assert "wegwijs-term" not in html

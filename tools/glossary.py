@@ -178,6 +178,18 @@ def check() -> list[F.Finding]:
     return out
 
 
+COMMON_ZIPF = 3.0  # wordfreq's Zipf scale: 3 = once per million words
+
+
+@lru_cache(maxsize=256)
+def _common_word(word: str, lang: str) -> bool:
+    """True when word is a common word in Dutch or in lang (wordfreq; Tigrinya: Dutch only)."""
+    from wordfreq import available_languages, zipf_frequency
+
+    langs = {"nl", lang} & set(available_languages())
+    return max((zipf_frequency(word, code) for code in langs), default=0.0) >= COMMON_ZIPF
+
+
 # --------------------------------------------------------------------------- collation
 
 
@@ -212,7 +224,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         entries = ctx.get("entries") or []
         if not entries:
             return
-        lookup, pattern = self.ext.matcher(entries)
+        lookup, pattern = self.ext.matcher(entries, ctx.get("lang") or "nl")
         self.used: set[str] = set()
         self._walk(root, pattern, lookup, ctx)
 
@@ -307,7 +319,7 @@ class GlossaryExtension(Extension):
     def extendMarkdown(self, md):
         md.treeprocessors.register(GlossaryTreeprocessor(md, self), "wegwijs_glossary", 6)
 
-    def matcher(self, entries):
+    def matcher(self, entries, lang: str = "nl"):
         """(name -> (own, dutch), one regex of all names); built once per entries list."""
         cached = getattr(self, "_matcher", None)
         if cached is not None and cached[0] is entries:
@@ -317,7 +329,13 @@ class GlossaryExtension(Extension):
             for name in own.names + dutch.names:
                 lookup.setdefault(name.casefold(), (own, dutch))
         names = sorted(lookup, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+        # An abbreviation that is also a common word matches only in capitals: "MAP" (a
+        # course) is not "map" (a folder); "azc" is usually written small and still matches.
+        capitals = {n.casefold(): n for own, dutch in entries for n in own.names + dutch.names
+                    if n.isupper() and _common_word(n.casefold(), lang)}
+        alternatives = [f"(?-i:{re.escape(capitals[n])})" if n in capitals else re.escape(n)
+                        for n in names]
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])",
                              re.IGNORECASE)
         self._matcher = (entries, lookup, pattern)
         return lookup, pattern
