@@ -107,6 +107,17 @@ def test_polite_plural_address_in_pages_and_interface_strings():
     assert not problems, "\n".join(problems)
 
 
+def test_interface_strings_use_ethiopic_punctuation():
+    with open(ROOT / "translations" / "ti.po", "rb") as handle:
+        catalog = read_po(handle)
+    problems = [f"translations/ti.po:{m.lineno} ({m.id}): '{mark}' in {m.string!r}; use '{wanted}'"
+                for m in catalog if m.id and not m.id.startswith("search.config.")
+                and isinstance(m.string, str)
+                for mark, wanted in (("፡", "፣"), (",", "፣"), (". ", "። "))
+                if mark in m.string + " "]
+    assert not problems, "\n".join(problems)
+
+
 def test_interface_strings_are_in_geez_script():
     with open(ROOT / "translations" / "ti.po", "rb") as handle:
         catalog = read_po(handle)
