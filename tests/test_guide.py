@@ -267,3 +267,49 @@ def test_readme_points_to_the_guide():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## For content managers", 1)[1].split("\n## ", 1)[0]
     assert "docs/handleiding/" in section and (GUIDE / "index.md").is_file()
+
+
+# --------------------------------------------------------------------------- commands and numbers
+
+
+def _subparsers():
+    import argparse
+
+    from tools.cli import build_parser
+
+    parser = build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return action.choices
+
+
+def test_every_command_and_option_in_the_guide_exists():
+    """`python -m tools NAME --option` in the guide: NAME is a subcommand and takes --option."""
+    commands = _subparsers()
+    seen = 0
+    for m in re.finditer(r"python -m tools ([a-z][a-z0-9-]*)([^`\n]*)", guide_text()):
+        name, rest = m[1], m[2]
+        assert name in commands, f"the guide names `python -m tools {name}`, which does not exist"
+        options = {o for a in commands[name]._actions for o in a.option_strings}
+        for option in re.findall(r"(?<!\S)(--[a-z-]+)", rest):
+            assert option in options, f"`python -m tools {name}` has no option {option}"
+        seen += 1
+    assert seen >= 10
+
+
+def test_the_numbers_in_the_guide_match_the_checks():
+    import tomllib
+
+    from tools import media
+
+    thresholds = tomllib.loads((TOOLS / "b1_thresholds.toml").read_text(encoding="utf-8"))["nl"]
+    checks = (GUIDE / "controles.md").read_text(encoding="utf-8")
+    assert f"Boven {thresholds['sentence_words_warn']} woorden krijgt u een waarschuwing" in checks
+    assert f"Boven {thresholds['sentence_words_error']} woorden is het een fout" in checks
+    assert "15 woorden of minder" in checks and thresholds["sentence_words_target"] == 15
+    assert f"meer dan {thresholds['sentence_words_hard']} woorden is altijd een fout" in checks
+    assert thresholds["max_subclauses"] == 1 and "meer dan één bijzin" in checks
+    video = (GUIDE / "media.md").read_text(encoding="utf-8")
+    assert f"Kleiner dan {media.POSTER_LIMIT // 1024} KB" in video
+    assert f"groter dan {media.POSTER_LIMIT // 1024} KB" in video
+    assert f"kleiner dan {media.TOTAL_LIMIT // 1048576} MB" in video
+    assert f"meer dan {media.DURATION_TOLERANCE:.0f} seconde" in video
