@@ -313,3 +313,12 @@ def test_the_numbers_in_the_guide_match_the_checks():
     assert f"groter dan {media.POSTER_LIMIT // 1024} KB" in video
     assert f"kleiner dan {media.TOTAL_LIMIT // 1048576} MB" in video
     assert f"meer dan {media.DURATION_TOLERANCE:.0f} seconde" in video
+
+
+def test_the_files_the_guide_names_exist():
+    """Tools, data and example files named in the guide (not the made-up example pages)."""
+    named = set(re.findall(r"`(?:\.venv/bin/python |sh )?((?:tools|data|translations|media/regeldag)/[\w./-]+\.\w+)`",
+                           guide_text()))
+    assert {"tools/make_sample_media.py", "tools/b1_thresholds.toml", "data/places.geojson"} <= named
+    for path in sorted(named):
+        assert (ROOT / path).is_file(), f"the guide names {path}, which does not exist"
