@@ -223,18 +223,36 @@ def test_no_google_fonts_and_no_material_bundle(built_site):
     assert "bundle." not in text  # Material's bundle fetches sitemap.xml on every page
 
 
-def test_untranslated_page_falls_back_to_dutch_with_a_notice(built_site):
-    model = load_model()
-    fallback = None
-    for rel, path in html_pages(built_site):
-        if lang_of(rel) != "nl" and "data-wegwijs-fallback" in path.read_text(encoding="utf-8"):
-            fallback = (rel, path)
-            break
-    if fallback is None:
-        pytest.skip("every page is translated: no fallback page to look at")
-    rel, path = fallback
-    lang = lang_of(rel)
-    text = path.read_text(encoding="utf-8")
-    assert catalog(lang)["wegwijs.fallback.notice"] in text
-    wrapper = [a for t, a in parse(path).tags if "data-wegwijs-fallback" in a][0]
-    assert wrapper["lang"] == model.default_language and wrapper["dir"] == "ltr"
+@pytest.fixture(scope="module")
+def site_with_a_missing_translation(tmp_path_factory):
+    from tests.conftest import build_site, make_fixture_site
+    directory = tmp_path_factory.mktemp("fallback-site")
+    home = "---\nid: home\ntype: home\norder: 0\n---\n\n# {}\n\n{}\n"
+    fase = "---\nid: fase-azc\ntype: fase\nfase: azc\norder: 1\n---\n\n# Wachten\n\nU wacht in het azc.\n"
+    make_fixture_site(directory, {"index.md": home.format("Thuis", "Welkom."),
+                                  "index.ar.md": home.format("الرئيسية", "مرحبا."),
+                                  "fase/azc.md": fase})
+    result = build_site(directory, directory / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return directory / "site"
+
+
+def test_untranslated_page_falls_back_to_dutch_with_a_notice(site_with_a_missing_translation):
+    site = site_with_a_missing_translation
+    page = site / "ar" / "fase" / "azc" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    tags = parse(page)
+    assert tags.find("html")[0]["lang"] == "ar"
+    assert catalog("ar")["wegwijs.fallback.notice"] in text
+    wrapper = [a for t, a in tags.tags if "data-wegwijs-fallback" in a]
+    assert len(wrapper) == 1 and wrapper[0]["lang"] == "nl" and wrapper[0]["dir"] == "ltr"
+    assert "U wacht in het azc." in text
+    translated = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "data-wegwijs-fallback" not in translated
+    assert catalog("ar")["wegwijs.fallback.notice"] not in translated
+    # Not an Arabic page: no hreflang="ar" alternate points to it, and the Arabic
+    # search index holds only the translated page.
+    dutch = parse(site / "fase" / "azc" / "index.html")
+    assert "ar" not in {a["hreflang"] for a in dutch.find("link", rel="alternate")}
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["ar"]["page_count"] == 1
