@@ -172,7 +172,7 @@ def _page_url_of_type(files, page_type: str) -> str | None:
 def _places_html(lang: str, t, page, with_map: bool, compact: bool = False) -> str:
     data = places.load()
     places_url = get_relative_url("places.geojson", page.url)
-    sketch = places.render_svg(data, t("wegwijs.map.sketch"))
+    sketch = places.render_svg(data, t("wegwijs.map.sketch"), lang=lang)
     parts = [f'<h2 id="plaatsen">{t("wegwijs.map.places")}</h2>' if not compact else
              f'<h2 class="wegwijs-card__title">{t("wegwijs.map.places")}</h2>',
              places.render_list(data, lang, t)]

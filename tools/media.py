@@ -518,14 +518,19 @@ def check(root: Path = ROOT, media_dir: Path | None = None, docs_dir: Path | Non
 
 
 def format_size(size: int, lang: str) -> str:
-    """A file size in the reader's language (CLDR units via Babel): '215 kB', '1,2 MB'."""
+    """A file size in the reader's language (CLDR units via Babel): '215 kB', '1,2 MB',
+    with the language's own digits ('۲۱۶ کیلوبایت')."""
     from babel.units import format_unit
 
+    from tools.ui_strings import localize_digits
+
     if size >= 1_000_000:
-        return format_unit(size / 1_000_000, "digital-megabyte", length="short",
+        text = format_unit(size / 1_000_000, "digital-megabyte", length="short",
                            format="#,##0.0", locale=lang)
-    return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
-                       format="#,##0", locale=lang)
+    else:
+        text = format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                           format="#,##0", locale=lang)
+    return localize_digits(text, lang)
 
 
 def player_context(video: Video, lang: str, url) -> dict:

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tools import findings as F
+from tools.ui_strings import localize_digits
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "places.geojson"
@@ -165,7 +166,8 @@ def render_list(places: Places, lang: str, t, default: str = "nl") -> str:
         label, label_lang = place.label(lang, default)
         label_attr = "" if label_lang == lang else f' lang="{label_lang}" dir="ltr"'
         marker = place_number(places, place)
-        badge = f'<span class="wegwijs-place__nr" aria-hidden="true">{marker}</span> ' if marker else ""
+        badge = (f'<span class="wegwijs-place__nr" aria-hidden="true">'
+                 f'{localize_digits(str(marker), lang)}</span> ' if marker else "")
         parts = [f'<li class="wegwijs-place" id="place-{escape(place.id)}">',
                  f'<p class="wegwijs-place__name">{badge}<bdi lang="nl"><b>{escape(place.name)}</b></bdi>'
                  f'<br><span{label_attr}>{escape(label)}</span></p>']
@@ -192,7 +194,8 @@ def place_number(places: Places, place: Place) -> int | None:
     return located.index(place) + 1 if place in located else None
 
 
-def render_svg(places: Places, title: str, width: int = 320, height: int = 220) -> str:
+def render_svg(places: Places, title: str, width: int = 320, height: int = 220,
+               lang: str = "nl") -> str:
     """A sketch map: the located places as numbered dots, north up, no tiles."""
     located = places.located
     lon0, lat0, lon1, lat1 = DEFAULT_BBOX
@@ -213,7 +216,8 @@ def render_svg(places: Places, title: str, width: int = 320, height: int = 220) 
         x, y = xy(p)
         n = place_number(places, p)
         items.append(f'<g><circle cx="{x:.1f}" cy="{y:.1f}" r="9"/>'
-                     f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{n}</text></g>')
+                     f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
+                     f'{localize_digits(str(n), lang)}</text></g>')
     return (f'<svg class="wegwijs-sketch" viewBox="0 0 {width} {height}" role="img" '
             f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
             f'<title>{escape(title)}</title>'

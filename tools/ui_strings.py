@@ -41,6 +41,18 @@ def language_info(code: str) -> LanguageInfo:
                         locale.text_direction)
 
 
+# Digits of the CLDR numbering systems our languages use by default (Babel knows which
+# system a locale uses, not its digits): Farsi writes ۰–۹; Dutch, English, Arabic (as
+# CLDR and our Arabic texts do) and Tigrinya write 0–9.
+_DIGITS = {"arabext": "۰۱۲۳۴۵۶۷۸۹", "arab": "٠١٢٣٤٥٦٧٨٩"}
+
+
+def localize_digits(text: str, lang: str) -> str:
+    """Write the digits 0-9 in text in the language's default numbering system."""
+    digits = _DIGITS.get(Locale.parse(lang).default_numbering_system)
+    return text.translate(str.maketrans("0123456789", digits)) if digits else text
+
+
 def format_date(value: dt.date | dt.datetime | str, lang: str, fmt: str = "long") -> str:
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
