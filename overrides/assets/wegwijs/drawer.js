@@ -6,6 +6,10 @@
    closes the drawer and returns focus to the button. */
 (function () {
   "use strict";
+  /* Language list: it opens on focus (CSS :focus-within). iOS Safari does not focus a
+     button that is tapped, so focus it on click. */
+  var languages = document.querySelector(".wegwijs-languages button");
+  if (languages) languages.addEventListener("click", function () { languages.focus(); });
   document.documentElement.classList.remove("no-js");
   document.documentElement.classList.add("js");
   var toggle = document.getElementById("__drawer");
