@@ -139,52 +139,7 @@ def page_url(base: str, path: Path) -> str:
     return base + "ar/" + "".join(f"{p}/" for p in parts)
 
 
-CHECK_ORDER = """() => {
-  const problems = [];
-  let checked = 0;
-  const charRect = (node, start) => {
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + 1);
-    return range.getClientRects()[0];
-  };
-  const sameLine = (a, b) => Math.abs(a.top - b.top) < 3;
-  for (const bdi of document.querySelectorAll('article bdi[lang="nl"]')) {
-    const before = bdi.previousSibling, after = bdi.nextSibling;
-    if (!before || before.nodeType !== 3 || !after || after.nodeType !== 3) continue;
-    if (!before.data.endsWith('(') || !after.data.startsWith(')')) continue;
-    const boxes = bdi.getClientRects();
-    if (boxes.length !== 1) continue;  // the term itself wraps over two lines
-    const term = boxes[0];
-    const open = charRect(before, before.data.length - 1);
-    const close = charRect(after, 0);
-    if (!open || !close || !sameLine(open, term) || !sameLine(close, term)) continue;
-    checked += 1;
-    const label = bdi.innerText.split("\\n")[0];
-    if (open.left < term.right - 1) problems.push(`'(' is not right of '${label}'`);
-    if (close.right > term.left + 1) problems.push(`')' is not left of '${label}'`);
-    if (/^\\)[.,:;؛،]/.test(after.data)) {  // the sentence goes on (or ends) to the left
-      const mark = charRect(after, 1);
-      if (mark && sameLine(mark, close) && mark.right > close.left + 1)
-        problems.push(`'${after.data[1]}' after '(${label})' is not left of ')'`);
-    }
-    const word = before.data.length >= 3 ? before.data.length - 3 : -1;
-    if (word >= 0 && /[\\u0600-\\u06FF]/.test(before.data[word])) {
-      const arabic = charRect(before, word);
-      if (arabic && sameLine(arabic, open) && arabic.left < open.right - 1)
-        problems.push(`Arabic word before '(${label})' is not right of '('`);
-    }
-  }
-  for (const bdi of document.querySelectorAll('article bdi[dir="ltr"]')) {
-    const node = bdi.firstChild;
-    if (!node || node.nodeType !== 3 || node.data.length < 2) continue;
-    const first = charRect(node, 0), last = charRect(node, node.data.length - 1);
-    if (!first || !last || !sameLine(first, last)) continue;
-    checked += 1;
-    if (first.left >= last.left) problems.push(`'${node.data}' does not read left to right`);
-  }
-  return {checked, problems, dir: getComputedStyle(document.querySelector('article')).direction};
-}"""
+from tests.rtl_order import CHECK_ORDER  # noqa: E402  (shared with the Farsi test)
 
 
 def test_arabic_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_server):
