@@ -37,9 +37,10 @@ def chromium_path() -> str | None:
 
 def build_site(config_dir: Path, site_dir: Path, config_file: str = "mkdocs.yml",
                env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for the site in config_dir; returns the process result."""
+    """Run ``mkdocs build --strict`` for the site in config_dir; returns the process result.
+    (Not ``-q``: quiet mode hides warnings from ``--strict``, which would then pass.)"""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
          str(Path(config_dir) / config_file), "-d", str(site_dir)],
         cwd=config_dir, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
