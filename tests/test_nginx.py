@@ -8,24 +8,21 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from tests.conftest import ROOT, new_phone_page
+from tools import bench_web
 from tools.bench_web import PAGE_TYPES, find_page, lang_prefix, languages, page_languages
 
 LANGUAGES = languages()
 
 NGINX = Path("/usr/sbin/nginx")
-CONF = ROOT / "nginx" / "wegwijs.conf"
-TEMPLATE = ROOT / "nginx" / "test-server.conf.in"
 
 # Content-Type for every kind of file the site ships (charset may follow).
 EXPECTED_TYPES = {
@@ -48,12 +45,6 @@ PROBES = {"_probe/a.vtt": b"WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n",
           "_probe/a.mp4": b"\0\0\0\x18ftypisom"}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx_server(built_site, tmp_path_factory):
     if not NGINX.exists():
@@ -64,36 +55,13 @@ def nginx_server(built_site, tmp_path_factory):
     for rel, data in PROBES.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(data)
-    port = free_port()
-    conf = (TEMPLATE.read_text(encoding="utf-8").replace("@PREFIX@", str(prefix))
-            .replace("@PORT@", str(port)).replace("@ROOT@", str(root)).replace("@CONF@", str(CONF)))
-    if os.geteuid() == 0:  # workers would run as nobody, who cannot read pytest's 0700 temp dirs
-        conf = "user root;\n" + conf
-    conf_file = prefix / "nginx.conf"
-    conf_file.write_text(conf, encoding="utf-8")
-    check = subprocess.run([str(NGINX), "-t", "-p", str(prefix), "-c", str(conf_file)],
+    conf_file = bench_web.nginx_config(root, prefix / "check", bench_web.free_port())
+    check = subprocess.run([str(NGINX), "-t", "-p", str(prefix / "check"), "-c", str(conf_file)],
                            capture_output=True, text=True)
     assert check.returncode == 0, f"nginx rejects nginx/wegwijs.conf:\n{check.stderr}"
     assert "[warn]" not in check.stderr, f"nginx warns about the config:\n{check.stderr}"
-    proc = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(conf_file), "-g", "daemon off;"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise AssertionError(f"nginx did not start: {proc.stderr.read().decode()}")
-            time.sleep(0.1)
-    yield {"url": f"http://127.0.0.1:{port}/", "port": port, "root": root, "prefix": prefix}
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    with bench_web.nginx(root, prefix / "run") as url:  # the same config on its own port
+        yield {"url": url, "port": urlsplit(url).port, "root": root, "prefix": prefix / "run"}
 
 
 def get(server, path: str, gzip_ok: bool = True):

@@ -141,14 +141,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextlib.contextmanager
-def nginx(root: Path, workdir: Path):
-    """Serve root with Debian's nginx and nginx/wegwijs.conf on a free loopback port;
-    yields the base URL. Every nginx path (pid, logs, temp) is inside workdir."""
-    if not NGINX.exists():
-        raise RuntimeError("/usr/sbin/nginx is missing: run `make system-deps`")
+def nginx_config(root: Path, workdir: Path, port: int) -> Path:
+    """Write workdir/nginx.conf: nginx/wegwijs.conf, unchanged, wrapped by
+    nginx/test-server.conf.in to serve root on 127.0.0.1:port."""
     workdir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
     conf = ((ROOT / "nginx" / "test-server.conf.in").read_text(encoding="utf-8")
             .replace("@PREFIX@", str(workdir)).replace("@PORT@", str(port))
             .replace("@ROOT@", str(Path(root).resolve())).replace("@CONF@", str(ROOT / "nginx" / "wegwijs.conf")))
@@ -156,6 +152,17 @@ def nginx(root: Path, workdir: Path):
         conf = "user root;\n" + conf
     conf_file = workdir / "nginx.conf"
     conf_file.write_text(conf, encoding="utf-8")
+    return conf_file
+
+
+@contextlib.contextmanager
+def nginx(root: Path, workdir: Path):
+    """Serve root with Debian's nginx and nginx/wegwijs.conf on a free loopback port;
+    yields the base URL. Every nginx path (pid, logs, temp) is inside workdir."""
+    if not NGINX.exists():
+        raise RuntimeError("/usr/sbin/nginx is missing: run `make system-deps`")
+    port = free_port()
+    conf_file = nginx_config(root, workdir, port)
     proc = subprocess.Popen([str(NGINX), "-p", str(workdir), "-c", str(conf_file), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
