@@ -36,7 +36,7 @@ check: $(STAMP)
 
 ## system-deps: Debian packages the tests need (Chromium, ffmpeg, espeak-ng, nginx)
 system-deps:
-	sh tools/install-system-deps.sh
+	sh tools/dev/install-system-deps.sh
 
 ## test: install everything (incl. the browser) and run every test
 test: $(STAMP) system-deps $(NODE_STAMP)

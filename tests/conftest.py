@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import re
 import shutil
 import socketserver
 import subprocess
@@ -131,11 +130,10 @@ def phone_page(browser):
 
 
 def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:
-    """A tiny site in directory: the project's mkdocs.yml (hooks and overrides by
-    absolute path) with the given docs/ files. Returns the config file path."""
+    """A tiny site in directory: the project's mkdocs.yml (overrides by
+    absolute path; the wegwijs plugin is installed) with the given docs/ files. Returns the config file path."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = re.sub(r"^(\s+- )tools/", lambda m: f"{m.group(1)}{ROOT}/tools/", config, flags=re.M)
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
     for rel, text in pages.items():

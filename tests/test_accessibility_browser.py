@@ -1,9 +1,9 @@
 """WCAG 2.1 A/AA gate: axe-core in Chromium on every page type in every language,
 plus a keyboard-only walk through the main flows.
 
-Pages are found by their front-matter ``type`` (tools.content_model.scan), so new
+Pages are found by their front-matter ``type`` (tools.wegwijs.sources.content_model.scan), so new
 page types are checked as soon as they land; a type that no page has yet is
-skipped with that reason (page discovery: tools/bench_web.py). axe-core comes
+skipped with that reason (page discovery: tools/dev/bench_web.py). axe-core comes
 from node_modules (package.json, installed by ``make test``).
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT, new_phone_page
-from tools import content_model
-from tools.bench_web import (PAGE_TYPES, find_page, lang_prefix, page_languages,  # noqa: F401
+from tools.wegwijs.sources import content_model
+from tools.dev.bench_web import (PAGE_TYPES, find_page, lang_prefix, page_languages,  # noqa: F401
                              page_url_path)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

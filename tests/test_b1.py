@@ -1,5 +1,5 @@
-"""The B1 check (tools/b1.py): calibration on real published texts, Markdown stripping,
-line numbers, waivers, English offline, bad input. Everything through ``tools.cli.run``."""
+"""The B1 check (tools/wegwijs/checks/b1.py): calibration on real published texts, Markdown stripping,
+line numbers, waivers, English offline, bad input. Everything through ``tools.wegwijs.cli.run``."""
 from __future__ import annotations
 
 import json
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import readability, text_extract
-from tools.cli import run
+from tools.wegwijs.checks import readability
+from tools.wegwijs.sources import text_extract
+from tools.wegwijs.cli import run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "b1"
 
@@ -51,7 +52,7 @@ def test_calibration_sets_are_not_trivial():
 def test_page_scores_separate_the_levels():
     """Each page score on its own already orders the real texts: every plain text reads
     easier and has shorter sentences on average than every legal or policy text."""
-    from tools import b1 as b1mod
+    from tools.wegwijs.checks import b1 as b1mod
 
     for lang in ("nl", "en"):
         def scores(path):
@@ -192,8 +193,8 @@ def test_language_comes_from_name_then_folder_then_option(tmp_path, capsys):
 
 
 def test_docs_pages_without_paths(tmp_path, capsys, monkeypatch):
-    from tools import b1 as b1mod
-    from tools import content_model as cm
+    from tools.wegwijs.checks import b1 as b1mod
+    from tools.wegwijs.sources import content_model as cm
     import dataclasses
 
     docs = tmp_path / "docs"

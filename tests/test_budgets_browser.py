@@ -1,7 +1,7 @@
 """Page budgets on a phone (the CI part of ``make bench-web``): every page type in
 every language, served by nginx with the production config (gzip), loaded in
 Chromium at 360x640 with an empty cache and the video not playing. Transferred
-bytes and requests stay within tools/bench_web.py's budgets (the page itself, and
+bytes and requests stay within tools/dev/bench_web.py's budgets (the page itself, and
 separately the offline copy its service worker fetches right after), and
 nothing is requested from any other host. Lighthouse runs only in ``make bench-web``.
 """
@@ -13,8 +13,9 @@ import os
 import pytest
 
 from tests.conftest import serve
-from tools import bench_web, cli
-from tools.bench_web import KB, PAGE_TYPES, find_page, languages, page_languages
+from tools.dev import bench_web
+from tools.wegwijs import cli
+from tools.dev.bench_web import KB, PAGE_TYPES, find_page, languages, page_languages
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from tools import content_model, markdown_checklist as mc, plan_pages
+from tools.wegwijs.sources import content_model
+from tools.wegwijs.markdown import checklist as mc
+from tools.wegwijs.render import plan_pages
 
 
 def render(text: str) -> str:
@@ -45,7 +47,8 @@ def write_site(tmp_path, files: dict[str, str]):
     (tmp_path / "mkdocs.yml").write_text(
         "docs_dir: docs\nplugins:\n  - i18n:\n      languages:\n        - locale: nl\n"
         "          default: true\n        - locale: en\n"
-        "extra:\n  model:\n    types: [fase]\n    fases: [azc, regeldag]\n    themas: []\n")
+        "  - wegwijs:\n      model:\n        types: [fase]\n        fases: [azc, regeldag]\n"
+        "        themas: []\n")
     for name, text in files.items():
         path = tmp_path / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)

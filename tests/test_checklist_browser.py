@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import new_phone_page
-from tools import content_model
+from tools.wegwijs.sources import content_model
 
 KEY = "wegwijs.checklist.v1"
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import check, content_model
-from tools.cli import UsageError, run
+from tools.wegwijs.checks import check
+from tools.wegwijs.sources import content_model
+from tools.wegwijs.cli import UsageError, run
 
 ROOT = Path(__file__).resolve().parent.parent
 MINE = ("b1", "translations", "review-needed")
@@ -38,7 +39,7 @@ def test_misuse_exits_2_with_a_message(capsys, argv):
 
 
 def test_usage_error_is_the_misuse_exception():
-    from tools import b1
+    from tools.wegwijs.checks import b1
 
     with pytest.raises(UsageError):
         b1.check_paths(["definitely/not/here.md"])
@@ -110,7 +111,7 @@ def test_make_check_runs_python_m_tools_check():
 
 
 def test_time_check_times_the_check_over_another_docs_folder(fixture_site):
-    from tools import bench_check
+    from tools.dev import bench_check
 
     seconds = bench_check.time_check(fixture_site)
     assert isinstance(seconds, float) and 0 < seconds < 120

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_site, make_fixture_site
-from tools import content_model
-from tools.cli import run
+from tools.wegwijs.sources import content_model
+from tools.wegwijs.cli import run
 
 HOME = "---\nid: home\ntype: home\norder: 0\n---\n\n# Thuis\n\nWelkom.\n"
 FASE = "---\nid: fase-azc\ntype: fase\nfase: azc\norder: 1\n---\n\n# Azc\n\nTekst.\n"

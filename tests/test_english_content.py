@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import b1, translations
+from tools.wegwijs.checks import b1
+from tools.wegwijs.checks import translations
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

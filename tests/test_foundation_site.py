@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tools.content_model import load_model
-from tools.ui_strings import catalog
+from tools.wegwijs.sources.content_model import load_model
+from tools.wegwijs.render.ui_strings import catalog
 
 LANGS = ["nl", "en", "ar", "ti", "fa"]
 RTL = {"ar", "fa"}

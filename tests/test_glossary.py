@@ -8,8 +8,8 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 
-from tools import glossary
-from tools.markdown_checklist import ChecklistExtension
+from tools.wegwijs.markdown import glossary
+from tools.wegwijs.markdown.checklist import ChecklistExtension
 
 DUTCH = """# Begrippen
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import check, content_model
-from tools.cli import run
+from tools.wegwijs.checks import check
+from tools.wegwijs.sources import content_model
+from tools.wegwijs.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "handleiding"
@@ -25,7 +26,7 @@ TOOLS = ROOT / "tools"
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DYNAMIC_RULE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")  # rule strings held in variables
 TABLE_ROW = re.compile(r"^\|\s*`(?P<rule>[a-z0-9-]+)`\s*\|(?P<rest>.*)$", re.M)
-# Position of the ``rule`` argument in tools.findings' constructors.
+# Position of the ``rule`` argument in tools.wegwijs.findings' constructors.
 RULE_ARG = {"error": 2, "warning": 2, "Finding": 5}
 
 
@@ -108,7 +109,7 @@ def rules_in_source(source: str) -> set[str]:
 
 def code_rules() -> set[str]:
     rules: set[str] = set()
-    for path in sorted(TOOLS.glob("*.py")):
+    for path in sorted(TOOLS.rglob("*.py")):
         rules |= rules_in_source(path.read_text(encoding="utf-8"))
     return rules
 
@@ -141,7 +142,7 @@ def documented_rules(text: str) -> dict[str, str]:
 
 def test_collector_finds_literal_helper_and_variable_rules():
     source = '''
-from tools import findings as F
+from tools.wegwijs import findings as F
 
 def check(items):
     out = [F.error("a.md", "m", "front-matter", line=1), F.warning("a.md", "m", rule="places-review")]
@@ -173,7 +174,7 @@ def test_a_rule_missing_from_the_guide_is_noticed():
 
 def test_collector_sees_the_rules_of_every_check():
     rules = code_rules()
-    # One rule from each check module registered in tools/check.py, and those passed in variables.
+    # One rule from each check module registered in tools/wegwijs/checks/check.py, and those passed in variables.
     for rule in ("front-matter", "translation-orphan", "ui-string-missing", "release-url-broken",
                  "redirects", "broken-link", "broken-anchor", "media-subtitles", "media-descriptions",
                  "media-audio", "media-video", "sentence-length", "b1-waiver", "translation-outdated",
@@ -213,7 +214,7 @@ def test_every_rule_row_says_what_is_wrong_and_what_to_do():
 @pytest.mark.parametrize("needle", [
     "make serve", "make check", "python -m tools check", "python -m tools b1 ", "--format json",
     "pad:regel:kolom: [error] bericht (regel)", "--mark-done", "translations --diff",
-    "[[video:", "tools/make_sample_media.py", "media/<id>/", "data/places.geojson",
+    "[[video:", "tools/dev/make_sample_media.py", "media/<id>/", "data/places.geojson",
     "docs/begrippen.md", "/go/", "redirects:", "urls/release.txt", "--update-release",
     "extra:", "model:", "{#stappenplan}", "{#regeldag-huurcontract}", "NAKIJKEN", "translate: false",
 ])
@@ -275,7 +276,7 @@ def test_readme_points_to_the_guide():
 def _subparsers():
     import argparse
 
-    from tools.cli import build_parser
+    from tools.wegwijs.cli import build_parser
 
     parser = build_parser()
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
@@ -299,9 +300,9 @@ def test_every_command_and_option_in_the_guide_exists():
 def test_the_numbers_in_the_guide_match_the_checks():
     import tomllib
 
-    from tools import media
+    from tools.wegwijs.sources import media
 
-    thresholds = tomllib.loads((TOOLS / "b1_thresholds.toml").read_text(encoding="utf-8"))["nl"]
+    thresholds = tomllib.loads((TOOLS / "wegwijs" / "checks" / "b1_thresholds.toml").read_text(encoding="utf-8"))["nl"]
     checks = (GUIDE / "controles.md").read_text(encoding="utf-8")
     assert f"Boven {thresholds['sentence_words_warn']} woorden krijgt u een waarschuwing" in checks
     assert f"Boven {thresholds['sentence_words_error']} woorden is het een fout" in checks
@@ -319,6 +320,6 @@ def test_the_files_the_guide_names_exist():
     """Tools, data and example files named in the guide (not the made-up example pages)."""
     named = set(re.findall(r"`(?:\.venv/bin/python |sh )?((?:tools|data|translations|media/regeldag)/[\w./-]+\.\w+)`",
                            guide_text()))
-    assert {"tools/make_sample_media.py", "tools/b1_thresholds.toml", "data/places.geojson"} <= named
+    assert {"tools/dev/make_sample_media.py", "tools/wegwijs/checks/b1_thresholds.toml", "data/places.geojson"} <= named
     for path in sorted(named):
         assert (ROOT / path).is_file(), f"the guide names {path}, which does not exist"

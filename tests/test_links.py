@@ -1,6 +1,6 @@
 """Links that never break: released URLs, redirects, /go/ pages, urls.txt, QR codes,
-Dutch-only pages, and the internal link/anchor check (tools/links.py, tools/permalinks.py,
-tools/hooks_links.py). Most tests build a tiny fixture site in tmp_path."""
+Dutch-only pages, and the internal link/anchor check (tools/wegwijs/checks/links.py, tools/wegwijs/render/permalinks.py,
+tools/wegwijs/plugin/steps/links.py). Most tests build a tiny fixture site in tmp_path."""
 from __future__ import annotations
 
 import io
@@ -13,7 +13,10 @@ from xml.etree import ElementTree
 import pytest
 
 from tests.conftest import ROOT, build_site
-from tools import cli, content_model, links, permalinks
+from tools.wegwijs import cli
+from tools.wegwijs.sources import content_model
+from tools.wegwijs.checks import links
+from tools.wegwijs.render import permalinks
 
 LANGS = ("nl", "en", "ar", "ti", "fa")
 
@@ -94,14 +97,13 @@ Terug naar [wonen](../thema/wonen.md#stappenplan).
 
 
 def fixture_config(root: Path, redirects: dict | None = None) -> Path:
-    """The real mkdocs.yml, with hook and theme paths made absolute and our redirects."""
+    """The real mkdocs.yml, with the theme path made absolute and our redirects."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^(\s*-\s+)(tools/\S+\.py)", lambda m: m.group(1) + str(ROOT / m.group(2)),
-                  text, flags=re.M)
     text = re.sub(r"^(\s*custom_dir:\s*)(\S+)", lambda m: m.group(1) + str(ROOT / m.group(2)),
                   text, flags=re.M)
-    text = re.sub(r"^  redirects:.*$", "  redirects: " + json.dumps(redirects or {}), text, flags=re.M)
-    assert "redirects: " in text, "mkdocs.yml lost its extra.redirects entry"
+    text, count = re.subn(r"^      redirects:.*$", "      redirects: " + json.dumps(redirects or {}),
+                          text, flags=re.M)
+    assert count == 1, "mkdocs.yml lost the wegwijs plugin's redirects entry"
     config = root / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config

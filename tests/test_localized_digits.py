@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tools.media import format_size
-from tools.ui_strings import localize_digits
+from tools.wegwijs.sources.media import format_size
+from tools.wegwijs.render.ui_strings import localize_digits
 
 LATIN_DIGIT = re.compile(r"[0-9]")
 

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools import places
+from tools.wegwijs.sources import places
 
 
 def test_no_other_host_before_the_map_is_asked_for(site_server, phone_page):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import cli, media
+from tools.wegwijs import cli
+from tools.wegwijs.sources import media
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "media" / "regeldag"
@@ -51,9 +52,9 @@ def test_complete_sample_videos_pass():
 
 def test_cli_command_and_check_include_media(capsys):
     assert cli.run(["media"]) == 0
-    from tools import check
+    from tools.wegwijs.checks import check
 
-    assert ("media", "tools.media:check") in check.CHECKS
+    assert ("media", "tools.wegwijs.sources.media:check") in check.CHECKS
 
 
 def test_copy_of_sample_is_clean(repo):
@@ -205,9 +206,9 @@ def test_metadata_needs_every_title_and_a_known_thema(repo):
 
 
 @pytest.mark.skipif(not (shutil.which("ffmpeg") and shutil.which("espeak-ng")),
-                    reason="needs ffmpeg and espeak-ng (tools/install-system-deps.sh)")
+                    reason="needs ffmpeg and espeak-ng (tools/dev/install-system-deps.sh)")
 def test_generator_makes_a_video_that_passes(tmp_path):
-    from tools import make_sample_media
+    from tools.dev import make_sample_media
 
     folder = tmp_path / "media" / "proef"
     folder.mkdir(parents=True)
@@ -249,7 +250,7 @@ def test_generator_makes_a_video_that_passes(tmp_path):
     assert digests() == first
 
 
-@pytest.mark.skipif(not shutil.which("ffmpeg"), reason="needs ffmpeg (tools/install-system-deps.sh)")
+@pytest.mark.skipif(not shutil.which("ffmpeg"), reason="needs ffmpeg (tools/dev/install-system-deps.sh)")
 def test_mux_makes_a_missing_language_video_from_the_dutch_original(repo):
     folder = repo / "media" / "regeldag"
     (folder / "video" / "en.mp4").unlink()

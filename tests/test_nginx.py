@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT, new_phone_page
-from tools import bench_web
-from tools.bench_web import PAGE_TYPES, find_page, lang_prefix, languages, page_languages
+from tools.dev import bench_web
+from tools.dev.bench_web import PAGE_TYPES, find_page, lang_prefix, languages, page_languages
 
 LANGUAGES = languages()
 
@@ -48,7 +48,7 @@ PROBES = {"_probe/a.vtt": b"WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n",
 @pytest.fixture(scope="module")
 def nginx_server(built_site, tmp_path_factory):
     if not NGINX.exists():
-        pytest.fail("/usr/sbin/nginx is missing: run `make test` (tools/install-system-deps.sh installs nginx)")
+        pytest.fail("/usr/sbin/nginx is missing: run `make test` (tools/dev/install-system-deps.sh installs nginx)")
     prefix = tmp_path_factory.mktemp("nginx")
     root = prefix / "site"
     shutil.copytree(built_site, root)

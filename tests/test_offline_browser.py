@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.conftest import new_phone_page, serve
-from tools import hooks_tools
+from tools.wegwijs.plugin.steps import visitor_tools
 
 LIMIT = 1.5 * 1024 * 1024
 CACHED = """async (url) => {
@@ -120,7 +120,7 @@ def test_new_build_replaces_stale_pages_and_keeps_the_checklist(own_site, browse
         html = site / "en" / "fase" / "regeldag" / "index.html"
         html.write_text(html.read_text(encoding="utf-8").replace(
             "</h1>", " (nieuw)</h1>", 1), encoding="utf-8")
-        hooks_tools.write_service_worker(site, hooks_tools.STATE.site or _site())
+        visitor_tools.write_service_worker(site, _site())
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
         wait_until(page, "old => caches.keys().then(k => k.length === 1 && k[0] !== old)", old[0])
         cached = page.evaluate(f"""caches.match({json.dumps(visited)}).then(r => r && r.text())""")
@@ -131,5 +131,5 @@ def test_new_build_replaces_stale_pages_and_keeps_the_checklist(own_site, browse
 
 
 def _site():
-    from tools import content_model
+    from tools.wegwijs.sources import content_model
     return content_model.scan()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tools import places
+from tools.wegwijs.sources import places
 
 
 def write(tmp_path, data) -> places.Places:

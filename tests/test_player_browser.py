@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import new_phone_page
-from tools import media
+from tools.wegwijs.sources import media
 
 MEDIA_REQUEST = re.compile(r"\.(mp4|m4a|webm|m3u8)(\?|$)")
 VIDEO = "figure.wegwijs-video video"
@@ -310,23 +310,25 @@ def test_downloads_per_language_with_real_sizes(built_site, video_page):
 
 
 def _render_with_hook(tmp_path, lang: str, body: str):
-    """Run the Markdown extension of tools/hooks_media.py on one page, as the build does."""
+    """Run the video Markdown extension with the plugin's media step on one page, as the build does."""
     import types
 
     import jinja2
     import markdown
 
-    from tools import hooks_media
+    from tools.wegwijs.markdown.video import VideoExtension
+    from tools.wegwijs.plugin.state import BuildState
+    from tools.wegwijs.plugin.steps import media as media_step
 
     page_file = tmp_path / "pagina.md"
     page_file.write_text(body, encoding="utf-8")
-    hooks_media.STATE.config = types.SimpleNamespace(theme={"language": lang})
-    hooks_media.STATE.env = jinja2.Environment(
+    state = BuildState(lang=lang)
+    state.templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(media.ROOT) / "overrides")), autoescape=True)
-    hooks_media.STATE.page = types.SimpleNamespace(
-        url=f"{lang}/fase/pagina/", file=types.SimpleNamespace(abs_src_path=str(page_file)))
-    hooks_media.STATE.count = 0
-    return markdown.markdown(body, extensions=["pymdownx.superfences", hooks_media.VideoExtension()])
+    media_step.start_page(state, types.SimpleNamespace(
+        url=f"{lang}/fase/pagina/", file=types.SimpleNamespace(abs_src_path=str(page_file))))
+    extension = VideoExtension(render=lambda video_id: media_step.render(state, video_id))
+    return markdown.markdown(body, extensions=["pymdownx.superfences", extension])
 
 
 def page_path(tmp_path) -> str:
@@ -335,7 +337,7 @@ def page_path(tmp_path) -> str:
 
 def test_unknown_video_id_is_a_build_warning_with_page_and_line(tmp_path, caplog):
     body = "# Pagina\n\n```\n[[video:regeldag]]\n```\n\n[[video:bestaat-niet]]\n"
-    with caplog.at_level("WARNING", logger="mkdocs.hooks.wegwijs.media"):
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.wegwijs"):
         html = _render_with_hook(tmp_path, "nl", body)
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 1, messages  # strict builds fail on this warning

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tools.cli import run
+from tools.wegwijs.cli import run
 
 
 def test_every_check_passes_on_the_real_site(capsys):

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tools import content_model as cm
-from tools import translations
+from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.checks import translations
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

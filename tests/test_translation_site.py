@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import build_site, make_fixture_site, serve
-from tools import translations
+from tools.wegwijs.checks import translations
 
 HEAD = "---\nid: {id}\ntype: {type}\norder: {order}\n{extra}---\n\n"
 DUTCH = "# Wonen\n\nU krijgt een huis in Hilversum.\n\n## Stappenplan {#stappenplan}\n\nTeken het huurcontract.\n"

@@ -1,5 +1,5 @@
-"""The translations check (tools/translations.py) on fixture trees in tmp_path,
-through ``tools.cli.run``: missing, outdated, structure, --mark-done, --diff, bad input."""
+"""The translations check (tools/wegwijs/checks/translations.py) on fixture trees in tmp_path,
+through ``tools.wegwijs.cli.run``: missing, outdated, structure, --mark-done, --diff, bad input."""
 from __future__ import annotations
 
 import json
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import translations
-from tools.cli import run
+from tools.wegwijs.checks import translations
+from tools.wegwijs.cli import run
 
 HEAD = "---\nid: {id}\ntype: thema\nthema: wonen\norder: 3\n{extra}---\n"
 DUTCH_BODY = """

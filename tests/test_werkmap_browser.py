@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tools import content_model
+from tools.wegwijs.sources import content_model
 
 
 def test_werkmap_holds_fases_in_order_themas_plan_begrippen_and_contactkaart(built_site):

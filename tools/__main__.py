@@ -1,6 +1,6 @@
 """Entry point for ``python -m tools``."""
 import sys
 
-from tools.cli import run
+from tools.wegwijs.cli import run
 
 sys.exit(run(sys.argv[1:]))

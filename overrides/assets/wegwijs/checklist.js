@@ -1,4 +1,4 @@
-/* Checklists that remember (see tools/markdown_checklist.py).
+/* Checklists that remember (see tools/wegwijs/markdown/checklist.py).
    State lives only in this browser: localStorage "wegwijs.checklist.v1" = {"<item id>": true},
    one key for the whole site, so every language shares it. Nothing is sent anywhere.
    Also: progress lines ("4 van 9 klaar"), and on Mijn stappenplan the open items

@@ -1,4 +1,4 @@
-/* Begrippen in the text (see tools/glossary.py). Each marked term is a link to the
+/* Begrippen in the text (see tools/wegwijs/markdown/glossary.py). Each marked term is a link to the
    begrippenlijst; here it becomes a disclosure button: Enter, Space or a tap shows
    the short explanation right after the word (aria-expanded tells screen readers),
    Escape or a second press hides it. Screen readers hear the explanation as the

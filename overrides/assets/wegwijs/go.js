@@ -5,7 +5,7 @@
  * browser language with a real translation, else the first browser language the
  * page is built in, else Dutch. Without JavaScript a <noscript> meta refresh
  * leads to the Dutch page. An external file, so a strict Content-Security-Policy
- * (no inline scripts) keeps working. Written by tools/permalinks.py.
+ * (no inline scripts) keeps working. Written by tools/wegwijs/render/permalinks.py.
  */
 (function () {
   "use strict";

@@ -2,7 +2,7 @@
    <figure class="wegwijs-video"> (markup: overrides/partials/wegwijs/video.html).
 
    Spoken language = a whole MP4 per language (the same H.264 stream, that language's
-   audio; see tools/media.py for why). Switching sets the video's src (which overrides
+   audio; see tools/wegwijs/sources/media.py for why). Switching sets the video's src (which overrides
    the <source>, the Dutch original for readers without JavaScript) and restores the
    position, the paused state and the speed, so sound and picture cannot drift apart:
    it works the same in iPhone Safari, Chromium and Firefox, where audioTracks or a

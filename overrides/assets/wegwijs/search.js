@@ -1,7 +1,7 @@
 /* Search dialog. Loads Pagefind only when the reader opens search; Pagefind then
    fetches only the index fragments of this page's language (from <html lang>).
    Tigrinya: the Ethiopic word space ፡ and full stop ። separate words, as in the
-   index (tools/search_index.py). */
+   index (tools/wegwijs/render/search_index.py). */
 (function () {
   "use strict";
   document.documentElement.classList.remove("no-js");

@@ -1,0 +1,1 @@
+"""Content checks for content managers: ``python -m tools check`` runs them all."""

@@ -1,0 +1,72 @@
+"""One command line for all tooling: ``python -m tools <command>``.
+
+Each command lives in its own module, imported only when it runs, and exposes
+``register(subparsers)``; the parser it adds sets ``func(args) -> list[Finding] | int``.
+Exit status: 0 clean, 1 findings (errors), 2 misuse.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from tools.wegwijs import findings as F
+
+from tools.wegwijs.project import DEFAULT_ROOT as ROOT
+
+# Command modules, in the order ``--help`` lists them.
+COMMAND_MODULES = [
+    "tools.wegwijs.sources.content_model",
+    "tools.wegwijs.render.ui_strings",
+    "tools.wegwijs.checks.links",
+    "tools.wegwijs.sources.media",
+    "tools.wegwijs.checks.b1",
+    "tools.wegwijs.checks.translations",
+    "tools.wegwijs.checks.review_markers",
+    "tools.wegwijs.checks.check",
+    "tools.dev.bench",
+    "tools.dev.bench_web",
+]
+
+
+class UsageError(Exception):
+    """Raised by a command for misuse (bad path, unknown option value): exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse would call sys.exit(2) itself
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m tools", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="<command>", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+
+
+def run(argv: list[str], out=None, err=None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help(err)
+            return 2
+        result = args.func(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    if isinstance(result, int):
+        return result
+    text = F.render(result, getattr(args, "format", "text"))
+    if text:
+        print(text, file=out)
+    return F.exit_status(result)

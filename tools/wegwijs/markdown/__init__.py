@@ -1,0 +1,1 @@
+"""Python-Markdown extensions the build registers: checklists, begrippen, video."""

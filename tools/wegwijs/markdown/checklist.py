@@ -1,0 +1,215 @@
+"""Checklist items that the visitor can tick and that the site remembers by a stable id.
+
+Markdown: ``- [ ] Teken het huurcontract. {#regeldag-huurcontract}``. The id at the
+end (a-z, 0-9, '-') is unique site-wide and the same in every language; it never
+shows as text. pymdownx.tasklist (custom_checkbox) makes the checkbox; this
+extension then, per item:
+
+- puts the id on the ``<li>`` (``id`` and ``data-check-id``), so the item can be linked;
+- enables the checkbox (``id="check-<id>"``) and wraps the item's text in a
+  ``<label for>``, so the text names the checkbox and a tap on it ticks it;
+- leaves items without an id as plain, not remembered checkboxes (the ``checklist``
+  check reports them).
+
+overrides/assets/wegwijs/checklist.js keeps the ticks in localStorage under one key
+for the whole site (``wegwijs.checklist.v1``: ``{"<id>": true}``), so a tick on
+/ar/ shows on /nl/. Also here: ``extract_items`` (items from built HTML, for the
+stappenplan and werkmap pages) and ``check`` (``python -m tools check``).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown import Extension
+from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.treeprocessors import Treeprocessor
+
+from tools.wegwijs import findings as F
+
+ITEM_ID = re.compile(r"\s*\{:?\s*#([^\s}]+)\s*\}\s*$")
+VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+BLOCK_TAGS = {"ul", "ol", "p", "div", "pre", "table", "blockquote", "dl"}
+STORAGE_KEY = "wegwijs.checklist.v1"
+
+
+class ChecklistTreeprocessor(Treeprocessor):
+    """Runs after tasklist, the inline patterns and attr_list (priority 7).
+
+    tasklist leaves its checkbox as a stashed raw-HTML placeholder at the start of
+    the item's text (or of its first paragraph); we replace that stash entry.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for li in root.iter("li"):
+            if "task-list-item" not in (li.get("class") or "").split():
+                continue
+            container = li
+            if not _starts_with_placeholder(li.text):
+                first = li[0] if len(li) else None
+                if first is None or first.tag != "p" or not _starts_with_placeholder(first.text):
+                    continue
+                container = first
+            self._upgrade(li, container)
+
+    def _upgrade(self, li, container) -> None:
+        match = PLACEHOLDER.match(container.text)
+        index = int(match.group(1))
+        rest = container.text[match.end():]
+        children = list(container)
+        end = 0
+        while end < len(children) and children[end].tag not in BLOCK_TAGS:
+            end += 1
+        inline = children[:end]
+        if inline:
+            found = ITEM_ID.search(inline[-1].tail or "")
+            if found:
+                inline[-1].tail = inline[-1].tail[: found.start()]
+        else:
+            found = ITEM_ID.search(rest)
+            if found:
+                rest = rest[: found.start()]
+        item_id = found.group(1) if found else None
+        if not item_id or not VALID_ID.match(item_id):
+            # Not remembered: a plain checkbox the visitor can still tick on screen or paper.
+            self.md.htmlStash.rawHtmlBlocks[index] = CHECKBOX.format(attrs="")
+            return
+        li.set("id", item_id)
+        li.set("data-check-id", item_id)
+        li.set("class", (li.get("class") or "") + " wegwijs-check")
+        self.md.htmlStash.rawHtmlBlocks[index] = CHECKBOX.format(
+            attrs=f' id="check-{item_id}" data-check-id="{item_id}"')
+        label = etree.Element("label", {"for": f"check-{item_id}", "class": "wegwijs-check__text"})
+        label.text = rest.lstrip()
+        for child in inline:
+            container.remove(child)
+            label.append(child)
+        container.text = match.group(0)
+        container.insert(0, label)
+        label.tail = "\n" if end < len(children) else None
+
+
+PLACEHOLDER = re.compile("^" + HTML_PLACEHOLDER_RE.pattern + " ?")  # a stashed raw-HTML block
+CHECKBOX = ('<label class="task-list-control"><input type="checkbox"{attrs}/>'
+            '<span class="task-list-indicator"></span></label> ')
+
+
+def _starts_with_placeholder(text) -> bool:
+    return bool(text) and bool(PLACEHOLDER.match(text))
+
+
+class ChecklistExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(ChecklistTreeprocessor(md), "wegwijs_checklist", 7)
+
+
+# --------------------------------------------------------------------------- built HTML
+
+
+@dataclass
+class Item:
+    id: str
+    html: str  # the whole <li>...</li>, as built
+
+
+LI_TOKEN = re.compile(r'<li\b[^>]*>|</li>')
+CHECK_ID = re.compile(r'\sdata-check-id="([^"]+)"')
+
+
+def extract_items(html: str) -> list[Item]:
+    """Every remembered checklist item of a built page (outermost ``<li>``), in document order.
+
+    A scan of ``<li ...>``/``</li>`` tokens: Markdown output escapes ``<`` in code, so
+    these tokens are real list items; much faster than an HTML parser on every page.
+    """
+    if "data-check-id" not in html:
+        return []
+    items: list[Item] = []
+    depth = 0
+    start = item_id = None
+    for token in LI_TOKEN.finditer(html):
+        if token.group(0) == "</li>":
+            depth -= 1
+            if start is not None and depth == 0:
+                items.append(Item(item_id, html[start:token.end()]))
+                start = None
+            depth = max(depth, 0)
+            continue
+        if start is None:
+            found = CHECK_ID.search(token.group(0))
+            if found:
+                start, item_id, depth = token.start(), found.group(1), 0
+        if start is not None:
+            depth += 1
+    return items
+
+
+# --------------------------------------------------------------------------- check
+
+SOURCE_ITEM = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<state>[ xX])\]\s+(?P<text>.*)$")
+
+
+def source_items(page) -> list[tuple[str | None, int, str, str]]:
+    """(id or None, line, state, text) of each task item in a content_model.Page body."""
+    out = []
+    in_fence = False
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        match = SOURCE_ITEM.match(line)
+        if not match:
+            continue
+        text = match["text"]
+        found = ITEM_ID.search(text)
+        out.append((found.group(1) if found else None, number, match["state"], text))
+    return out
+
+
+def check() -> list[F.Finding]:
+    """Every task item has a valid, site-wide unique id; translations use the Dutch ids."""
+    from tools.wegwijs.sources import content_model
+
+    site = content_model.scan()
+    default = site.model.default_language
+    out: list[F.Finding] = []
+    dutch_ids: dict[str, tuple[str, int]] = {}
+    for page in site.by_lang(default):
+        for item_id, line, state, _text in source_items(page):
+            out.extend(_item_findings(page, item_id, line, state))
+            if item_id and VALID_ID.match(item_id):
+                if item_id in dutch_ids:
+                    first = dutch_ids[item_id]
+                    out.append(F.error(page.rel, f"checklist id '{item_id}' is already used in "
+                                       f"{first[0]}:{first[1]}; give this item its own id",
+                                       "checklist-id", line=line))
+                else:
+                    dutch_ids[item_id] = (page.rel, line)
+    for page in site.pages:
+        if page.lang == default:
+            continue
+        for item_id, line, state, _text in source_items(page):
+            out.extend(_item_findings(page, item_id, line, state))
+            if item_id and VALID_ID.match(item_id) and item_id not in dutch_ids:
+                out.append(F.error(page.rel, f"checklist id '{item_id}' does not exist in the "
+                                   "Dutch pages: use the id of the Dutch item, unchanged",
+                                   "checklist-id", line=line))
+    return out
+
+
+def _item_findings(page, item_id, line, state) -> list[F.Finding]:
+    out = []
+    if item_id is None:
+        out.append(F.error(page.rel, "checklist item without an id: end the line with a stable "
+                           "id like '{#regeldag-huurcontract}' (the same in every language)",
+                           "checklist-id", line=line))
+    elif not VALID_ID.match(item_id):
+        out.append(F.error(page.rel, f"checklist id '{item_id}' may only use a-z, 0-9 and '-'",
+                           "checklist-id", line=line))
+    if state.lower() == "x":
+        out.append(F.warning(page.rel, "'[x]' ticks the item for nobody: visitors tick items "
+                             "themselves; write '- [ ]'", "checklist-ticked", line=line))
+    return out

@@ -1,0 +1,25 @@
+"""Typed configuration of the ``wegwijs`` plugin (``plugins: - wegwijs:`` in mkdocs.yml).
+
+``model`` is the content model's vocabulary: page types, fases in time order and
+thema's; every page's front matter is checked against it. ``redirects`` is the ONE
+place for moved pages: ``old/path.md: new/path.md`` keeps the old address working in
+every language; ``go/<old-id>: new/path.md`` keeps an old permanent link working.
+
+The checks (``python -m tools``) read the same options from mkdocs.yml without
+running MkDocs: see ``sources.content_model.plugin_options``.
+"""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ModelConfig(base.Config):
+    types = c.ListOfItems(c.Type(str))
+    fases = c.ListOfItems(c.Type(str))
+    themas = c.ListOfItems(c.Type(str))
+
+
+class WegwijsConfig(base.Config):
+    model = c.SubConfig(ModelConfig)
+    redirects = c.Type(dict, default={})

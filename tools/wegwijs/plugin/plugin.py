@@ -1,0 +1,126 @@
+"""The ``wegwijs`` MkDocs plugin: the order of every build step, in one place.
+
+mkdocs-static-i18n (priority -100 on most events) builds the default language, then,
+inside that build's ``on_post_build``, one inner build per other language with the
+same config object. Each event below runs our steps in the order listed, at a
+priority chosen relative to static-i18n:
+
+=================  ========  ==========================================================
+event              priority  steps, in order
+=================  ========  ==========================================================
+on_config          -50       (before i18n) per run: content.configure (pages, nav),
+                             visitor_tools.configure (begrippen), links.configure,
+                             translations.configure; per language: nav,
+                             links.filter_nav, Markdown extensions
+on_files           -110      (after i18n chose the language's files) links.filter_files
+on_nav             -150      (after i18n localised the nav) content.title_sections
+on_env             0         content.template_globals (interface strings, dates)
+on_page_markdown   0         (after i18n at 50) media.start_page,
+                             visitor_tools.page_markdown, links.page_markdown,
+                             translations.page_markdown
+on_page_content    0         visitor_tools.page_content, translations.page_content
+on_page_context    0         (after i18n at 50) content.page_context,
+                             visitor_tools.page_context (stappenplan, werkmap)
+on_post_page       -90       links.record_page, fold whitespace
+on_post_template   0         content.keep_404
+on_post_build      -200      (after i18n built every language; outer build only)
+                             content.finish (404, search index), media.finish,
+                             links.finish, visitor_tools.finish (places, sw.js last:
+                             it hashes everything else)
+on_serve           0         watch media/
+=================  ========  ==========================================================
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.plugins import BasePlugin, event_priority
+
+from tools.wegwijs.plugin import i18n
+from tools.wegwijs.plugin.config import WegwijsConfig
+from tools.wegwijs.plugin.state import BuildState
+from tools.wegwijs.plugin.steps import content, links, media, translations, visitor_tools
+from tools.wegwijs.render import html_whitespace
+from tools.wegwijs.sources import media as media_sources
+
+
+class WegwijsPlugin(BasePlugin[WegwijsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        super().__init__()
+        self.state = BuildState()
+
+    @event_priority(-50)
+    def on_config(self, config):
+        state = self.state
+        lang = i18n.current_language(config)
+        if state.site is None or lang == i18n.default_language(config):
+            content.configure(state, config)
+            visitor_tools.configure(state)
+            links.configure(state, config, self.config.redirects)
+            translations.configure(state, config)
+        state.start_language(lang)
+        config["nav"] = state.nav
+        links.filter_nav(state, config)
+        visitor_tools.register_extensions(state, config)
+        media.register_extension(state, config)
+        if state.templates is None:
+            state.templates = jinja2.Environment(
+                loader=jinja2.FileSystemLoader([str(d) for d in config.theme.dirs]),
+                autoescape=True)
+        return config
+
+    @event_priority(-110)
+    def on_files(self, files, config):
+        return links.filter_files(self.state, files, config)
+
+    @event_priority(-150)
+    def on_nav(self, nav, config, files):
+        content.title_sections(self.state, nav.items)
+        return nav
+
+    def on_env(self, env, config, files):
+        content.template_globals(self.state, env)
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        state = self.state
+        media.start_page(state, page)
+        visitor_tools.page_markdown(state, page)
+        markdown = links.page_markdown(state, markdown, page, config)
+        return translations.page_markdown(state, markdown, page)
+
+    def on_page_content(self, html, page, config, files):
+        html = visitor_tools.page_content(self.state, html, page, files)
+        return translations.page_content(self.state, html, page)
+
+    def on_page_context(self, context, page, config, nav):
+        content.page_context(self.state, context, page, nav)
+        visitor_tools.page_context(self.state, page)
+        return context
+
+    @event_priority(-90)
+    def on_post_page(self, output, page, config):
+        links.record_page(self.state, page)
+        return html_whitespace.fold(output)
+
+    def on_post_template(self, output, template_name, config):
+        if template_name == "404.html":
+            content.keep_404(self.state, config, output)
+        return output
+
+    @event_priority(-200)
+    def on_post_build(self, config):
+        if i18n.is_inner_build(config):
+            return
+        state = self.state
+        content.finish(state, config)
+        media.finish(state, config)
+        links.finish(state, config)
+        visitor_tools.finish(state, config)
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(media_sources.MEDIA_DIR))
+        return server

@@ -1,0 +1,56 @@
+"""The one build-state object the plugin's steps share between the per-language builds.
+
+mkdocs-static-i18n runs one MkDocs build per language inside one ``mkdocs build``.
+What is read once per run (the pages and their front matter, the begrippenlijst,
+redirects, translation status) is set in the default language's ``on_config``; what
+belongs to one language's build (rendered pages, the current page) is reset at the
+start of each language build. Steps read and write only their own fields.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class BuildState:
+    # --- per run (set in the default-language build's on_config)
+    site: Any = None  # sources.content_model.Site: every page with validated front matter
+    nav: list | None = None  # MkDocs nav of Dutch source paths (render.navigation)
+    relations: dict = field(default_factory=dict)  # page id -> related page ids (fase <-> thema)
+    missing_ui: set = field(default_factory=set)  # (lang, key) interface strings not translated
+    default_404: str | None = None  # the default language's 404 page (others are written at once)
+    glossary: Any = None  # markdown.glossary.Glossary of every language
+    link_entries: list = field(default_factory=list)  # render.permalinks.Entry per page
+    redirects: list = field(default_factory=list)  # render.permalinks.Redirect
+    dutch_only: set = field(default_factory=set)  # source paths of 'translate: false' pages
+    built_urls: dict = field(default_factory=dict)  # public URL -> page id, pages written
+    linkkit: bool = False  # a page with [[linkkit]] was built: QR codes are needed
+    translation_status: Any = None  # checks.translations.Status
+    glossary_extension: Any = None  # markdown.glossary.GlossaryExtension, configured per page
+    video_extension: Any = None  # markdown.video.VideoExtension
+    templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
+
+    # --- per language build (reset in each language's on_config)
+    lang: str = "nl"
+    rendered: dict = field(default_factory=dict)  # page url -> render.plan_pages.Rendered
+    glossary_entries: list = field(default_factory=list)
+    glossary_entries_lang: str | None = None
+    term_page: str | None = None  # this language's begrippen page URL
+    type_urls: dict = field(default_factory=dict)  # page type -> this language's URL
+    pages_by_id: dict = field(default_factory=dict)
+    pages_by_id_nav: Any = None
+
+    # --- per page
+    page: Any = None  # the MkDocs page being rendered (for relative URLs, path:line)
+    players_on_page: int = 0  # video players on the current page (unique DOM ids)
+
+    def start_language(self, lang: str) -> None:
+        """Forget what belongs to the previous language's build."""
+        self.lang = lang
+        self.rendered = {}
+        self.glossary_entries_lang = None
+        self.term_page = None
+        self.type_urls = {}
+        self.pages_by_id = {}
+        self.pages_by_id_nav = None

@@ -1,0 +1,250 @@
+"""Build step: the visitor's tools: checklists, begrippen, stappenplan, kaart, werkmap, offline.
+
+Wiring only; the logic lives in markdown.checklist, markdown.glossary, sources.places
+and render.plan_pages. Per language build:
+
+- ``configure``: register the checklist and glossary Markdown extensions (once);
+  read the begrippenlijst of every language (default-language build);
+- ``page_markdown``: tell the glossary extension this page's language and terms
+  (and, on the begrippen page, to sort the list in that language's order);
+- ``page_content``: point term links at this language's begrippenlijst; record
+  the page's checklist items; add the progress line; kaart and contactkaart
+  content; a ``wegwijs-type-<type>`` wrapper for page-type CSS (print layouts);
+- ``page_context``: once every page of the language is rendered, fill the
+  stappenplan and werkmap pages;
+- ``finish`` (after the last language): the service worker ``sw.js`` at the
+  site root (versioned by a hash of the built site, with a precache list per
+  language) and the open-data file ``places.geojson``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from tools.wegwijs.markdown import glossary
+from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
+from tools.wegwijs.plugin import i18n
+from tools.wegwijs.render import plan_pages, ui_strings
+from tools.wegwijs.sources import places
+
+log = logging.getLogger("mkdocs.plugins.wegwijs")
+
+SW_TEMPLATE = "assets/wegwijs/sw.js"  # in the theme's custom_dir (overrides/)
+OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
+NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals")  # no marked terms
+
+
+
+def _t(state, lang: str):
+    strings = ui_strings.catalog(lang)
+    dutch = ui_strings.catalog(state.site.model.default_language)
+    return lambda key: strings.get(key) or dutch.get(key) or key
+
+
+def _direction(lang: str) -> str:
+    return ui_strings.language_info(lang).direction
+
+
+def _src(file) -> str:
+    return i18n.source_uri(file)
+
+
+def _content_lang(page, lang: str) -> str:
+    return i18n.file_locale(page.file, lang)
+
+
+# --------------------------------------------------------------------------- config
+
+
+def register_extensions(state, config) -> None:
+    """The same config object comes back for every language: register only once."""
+    if state.glossary_extension is None:
+        state.glossary_extension = glossary.GlossaryExtension()
+        config.markdown_extensions.append(ChecklistExtension())
+        config.markdown_extensions.append(state.glossary_extension)
+
+
+def configure(state) -> None:
+    """Once per run: the begrippenlijst of every language."""
+    state.glossary = glossary.load(state.site)
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def page_markdown(state, page) -> None:
+    lang = state.lang
+    page_type = (page.meta or {}).get("type")
+    content_lang = _content_lang(page, lang)
+    if state.glossary_entries_lang != lang:  # one list per language, so the glossary caches its matcher
+        state.glossary_entries = state.glossary.for_language(lang)
+        state.glossary_entries_lang = lang
+    state.glossary_extension.context = {
+        "lang": lang,
+        "dir": _direction(lang),
+        "default": state.site.model.default_language,
+        "entries": [] if page_type in NO_TERMS else state.glossary_entries,
+        "sort_lang": content_lang if page_type == "begrippen" else None,
+    }
+
+
+def page_content(state, html: str, page, files) -> str:
+    lang = state.lang
+    state.glossary_extension.context = None
+    meta = page.meta or {}
+    page_type = str(meta.get("type") or "pagina")
+    t = _t(state, lang)
+    html = _term_links(state, html, page, files)
+    items = extract_items(html)
+    if items and page_type not in ("stappenplan", "werkmap"):
+        plan = _page_url_of_type(state, files, "stappenplan")
+        link = (f' <a class="wegwijs-progress-plan" href="{get_relative_url(plan, page.url)}">'
+                f'{t("wegwijs.werkmap.plan")}</a>') if plan else ""
+        html = html.replace('<ul class="task-list">',
+                            '<p class="wegwijs-progress-line"><span class="wegwijs-progress" '
+                            f'data-progress aria-live="polite" hidden></span>{link}</p>\n'
+                            '<ul class="task-list">', 1)
+    if page_type == "kaart":
+        html += _places_html(lang, t, page, with_map=True)
+    elif page_type == "contactkaart":
+        html = plan_pages.card_html(html, _places_html(lang, t, page, with_map=False, compact=True),
+                                    t("wegwijs.card.fold"))
+    state.rendered[page.url] = plan_pages.Rendered(
+        url=page.url, src=_src(page.file), title=page.title or "", meta=meta, html=html,
+        content_lang=_content_lang(page, lang), items=items)
+    return f'<div class="wegwijs-type-{page_type}">{html}</div>'
+
+
+def _term_links(state, html: str, page, files) -> str:
+    if glossary.LINK_SCHEME not in html:
+        return html
+    if state.term_page is None:  # this language's begrippen page, found once per build
+        state.term_page = next((f.url for f in files.documentation_pages()
+                                if _src(f) == state.glossary.page_src), "")
+    target = get_relative_url(state.term_page, page.url) if state.term_page else "."
+    return html.replace(f'href="{glossary.LINK_SCHEME}', f'href="{target}#')
+
+
+def _page_url_of_type(state, files, page_type: str) -> str | None:
+    """URL of this language's page of a type (e.g. the stappenplan), found once per build."""
+    if page_type not in state.type_urls:
+        srcs = {p.src for p in state.site.by_lang(state.site.model.default_language)
+                if p.meta.get("type") == page_type}
+        state.type_urls[page_type] = next((f.url for f in files.documentation_pages()
+                                           if _src(f) in srcs), None)
+    return state.type_urls[page_type]
+
+
+def _places_html(lang: str, t, page, with_map: bool, compact: bool = False) -> str:
+    data = places.load()
+    places_url = get_relative_url("places.geojson", page.url)
+    sketch = places.render_svg(data, t("wegwijs.map.sketch"), lang=lang)
+    parts = [f'<h2 id="plaatsen">{t("wegwijs.map.places")}</h2>' if not compact else
+             f'<h2 class="wegwijs-card__title">{t("wegwijs.map.places")}</h2>',
+             places.render_list(data, lang, t)]
+    parts.append(f'<figure class="wegwijs-sketch-figure">{sketch}'
+                 f'<figcaption>{t("wegwijs.map.sketch")}</figcaption></figure>')
+    if with_map:
+        parts.append(places.render_map_link(data, t))
+    parts.append(places.render_source(data, t).replace("{places_url}", places_url))
+    return '<div class="wegwijs-places-block">' + "".join(parts) + "</div>"
+
+
+def page_context(state, page) -> None:
+    page_type = (page.meta or {}).get("type")
+    if page_type not in ("stappenplan", "werkmap"):
+        return
+    lang = state.lang
+    t = _t(state, lang)
+    pages = list(state.rendered.values())
+    fases = state.site.model.fases
+    plan = plan_pages.stappenplan_html(pages, fases, page.url, lang, t, _direction)
+    if page_type == "stappenplan":
+        page.content = _inject(page.content, plan)
+    else:
+        by_type = lambda kind: [p for p in pages if p.type == kind]  # noqa: E731
+        fase_pages = sorted(by_type("fase"), key=lambda p: fases.index(p.fases[0])
+                            if p.fases and p.fases[0] in fases else 99)
+        themas = state.site.model.themas
+        thema_pages = sorted(by_type("thema"), key=lambda p: (
+            themas.index(p.meta.get("thema")) if p.meta.get("thema") in themas else 99, p.src))
+        title = lambda src, key: next((p.title for p in pages if p.src == src), t(key))  # noqa: E731
+        parts = [("fases", title("fase/index.md", "wegwijs.werkmap.fases"), fase_pages),
+                 ("themas", title("thema/index.md", "wegwijs.werkmap.themas"), thema_pages),
+                 ("stappenplan", next((p.title for p in by_type("stappenplan")),
+                                      t("wegwijs.werkmap.plan")), []),
+                 ("begrippen", next((p.title for p in by_type("begrippen")),
+                                    t("wegwijs.werkmap.begrippen")), by_type("begrippen")),
+                 ("contactkaart", next((p.title for p in by_type("contactkaart")),
+                                       t("wegwijs.werkmap.contactkaart")), by_type("contactkaart"))]
+        page.content = _inject(page.content, plan_pages.werkmap_html(
+            parts, page.url, lang, _direction, extra={"stappenplan": plan_pages.demote(plan)}))
+
+
+def _inject(content: str, generated: str) -> str:
+    """Put generated HTML inside the page's type wrapper (the last closing div)."""
+    index = content.rfind("</div>")
+    return content[:index] + generated + content[index:] if index >= 0 else content + generated
+
+
+# --------------------------------------------------------------------------- offline
+
+
+def finish(state, config) -> None:
+    """After every language and the search index: places.geojson and the service worker."""
+    site_dir = Path(config.site_dir)
+    shutil.copyfile(places.DATA, site_dir / "places.geojson")
+    write_service_worker(site_dir, state.site)
+
+
+def write_service_worker(site_dir: Path, site) -> dict:
+    """Write sw.js at the site root; return {lang: (urls, bytes)} of the precache."""
+    digest = hashlib.sha256()
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file() and path.name != "sw.js" and "pagefind" not in path.parts:
+            digest.update(path.relative_to(site_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+    version = digest.hexdigest()[:12]
+    default = site.model.default_language
+    offline_srcs = [p.src for p in site.by_lang(default) if p.meta.get("type") in OFFLINE_TYPES]
+    precache: dict[str, list[str]] = {}
+    sizes: dict[str, int] = {}
+    for lang in site.model.languages:
+        prefix = "" if lang == default else f"{lang}/"
+        urls: list[str] = []
+        for src in offline_srcs:
+            url = prefix + ("" if src == "index.md" else src[:-3] + "/")
+            url = url.replace("/index/", "/")
+            if (site_dir / url / "index.html").exists():
+                urls.append(url)
+        assets: list[str] = []
+        for url in urls:
+            html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+            for ref in re.findall(r'<(?:link|script)\b[^>]*\b(?:href|src)="([^"#?]+)', html):
+                if "://" in ref or ref.startswith(("/", "data:")):
+                    continue
+                target = (site_dir / url / ref).resolve()
+                try:
+                    rel = target.relative_to(site_dir.resolve()).as_posix()
+                except ValueError:
+                    continue
+                if target.is_file() and rel not in assets and not rel.startswith("media/"):
+                    assets.append(rel)
+        precache[lang] = urls + assets
+        sizes[lang] = sum((site_dir / u / "index.html").stat().st_size for u in urls) + \
+            sum((site_dir / a).stat().st_size for a in assets)
+    source = (site_dir / SW_TEMPLATE).read_text(encoding="utf-8")
+    text = source.replace('"__VERSION__"', json.dumps(version)).replace(
+        "__PRECACHE__", json.dumps(precache, ensure_ascii=False))
+    (site_dir / "sw.js").write_text(text, encoding="utf-8")
+    (site_dir / "sw-precache.json").write_text(json.dumps(
+        {"version": version, "bytes": sizes, "urls": precache}, indent=1), encoding="utf-8")
+    for lang, size in sizes.items():
+        log.info(f"Offline precache {lang}: {len(precache[lang])} files, {size / 1024:.0f} KB")
+    return {lang: (precache[lang], sizes[lang]) for lang in precache}

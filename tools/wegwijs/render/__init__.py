@@ -1,0 +1,1 @@
+"""What the build writes: navigation, plan pages, permanent links, search index, interface strings."""

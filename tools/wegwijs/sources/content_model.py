@@ -1,0 +1,372 @@
+"""The content model: every page's front matter, read with line numbers and validated.
+
+A page is ``docs/<path>.md`` (Dutch, the source) or ``docs/<path>.<lang>.md`` (a
+translation). Front matter fields:
+
+``id``     stable identifier, never changes, the same in every language
+``type``   one of the wegwijs plugin's ``model.types`` in mkdocs.yml
+``fase``   one fase id, or a list of them (required for ``type: fase``)
+``thema``  one thema id (required for ``type: thema``)
+``order``  position in the navigation (a number)
+
+The vocabulary (languages, fases, thema's, types) comes from mkdocs.yml so that
+there is one place to change it. Used by the build hook (the build fails on any
+error) and by ``python -m tools content``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tools.wegwijs import findings as F
+
+from tools.wegwijs.project import DEFAULT_ROOT as ROOT
+LANG_SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[a-z]{2,3})\.md$")
+REQUIRED = ("id", "type", "order")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+# --------------------------------------------------------------------------- model
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its ``!ENV``/``!!python/name`` tags."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Model:
+    languages: tuple[str, ...]  # default language first
+    fases: tuple[str, ...]
+    themas: tuple[str, ...]
+    types: tuple[str, ...]
+    docs_dir: Path
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        return self.languages[1:]
+
+
+PLUGIN = "wegwijs"  # our plugin's name under ``plugins:`` in mkdocs.yml
+
+
+def read_config(config_file: Path) -> dict:
+    """mkdocs.yml as data, without running MkDocs (for the checks)."""
+    return yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+def plugin_options(config: dict, name: str = PLUGIN) -> dict:
+    """The options of one plugin in a mkdocs.yml read as data ({} when absent)."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+    return {}
+
+
+@lru_cache(maxsize=8)
+def load_model(config_file: Path = ROOT / "mkdocs.yml") -> Model:
+    config = read_config(config_file)
+    languages: list[str] = []
+    langs = plugin_options(config, "i18n").get("languages") or []
+    if langs:
+        default = [l["locale"] for l in langs if l.get("default")]
+        languages = default + [l["locale"] for l in langs if not l.get("default")]
+    model = plugin_options(config).get("model") or {}
+    docs_dir = Path(config_file).parent / config.get("docs_dir", "docs")
+    return Model(
+        languages=tuple(languages) or ("nl",),
+        fases=tuple(model.get("fases", ())),
+        themas=tuple(model.get("themas", ())),
+        types=tuple(model.get("types", ())),
+        docs_dir=docs_dir,
+    )
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass
+class Page:
+    path: Path  # absolute
+    rel: str  # path as shown in findings, relative to the repo root
+    src: str  # path inside docs/ without language suffix, e.g. "thema/wonen.md"
+    lang: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the body's first line in the file
+
+    @property
+    def id(self) -> str | None:
+        value = self.meta.get("id")
+        return value if isinstance(value, str) else None
+
+    def line_of(self, key: str) -> int:
+        return self.meta_lines.get(key, 1)
+
+    @property
+    def fases(self) -> list[str]:
+        value = self.meta.get("fase")
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+
+def display_path(path: Path, root: Path = ROOT) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def split_source(docs_dir: Path, path: Path, model: Model) -> tuple[str, str | None]:
+    """Return (source path without language suffix, language) or (.., None) if unknown."""
+    rel = path.relative_to(docs_dir).as_posix()
+    match = LANG_SUFFIX.match(rel)
+    if not match:
+        return rel, model.default_language
+    lang = match["lang"]
+    if lang not in model.languages:
+        return match["stem"] + ".md", None
+    return match["stem"] + ".md", lang
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Return (yaml text, body, body line) or None when the file has no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip("\r\n") in ("---", "..."):
+            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
+    return None
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
+def parse_front_matter(yaml_text: str) -> tuple[object, dict[str, int]]:
+    """Parse once: the data and, per top-level key, its line number in the file."""
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            lines[str(key.value)] = key.start_mark.line + 2  # +1 for '---', +1 for 1-based
+    return data, lines
+
+
+def read_page(path: Path, model: Model, root: Path = ROOT) -> tuple[Page | None, list[F.Finding]]:
+    """Read one Markdown file; a page is returned only when its front matter parses."""
+    rel = display_path(path, root)
+    src, lang = split_source(model.docs_dir, path, model)
+    if lang is None:
+        suffix = LANG_SUFFIX.match(path.name)["lang"]
+        return None, [F.error(rel, f"unknown language suffix '.{suffix}': use one of "
+                              f"{', '.join(model.translations)} (or no suffix for Dutch)",
+                              "unknown-language", line=1)]
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        return None, [F.error(rel, "binary file in docs/: only UTF-8 Markdown text belongs here",
+                              "not-text", line=1)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [F.error(rel, f"not UTF-8 text (byte {exc.start}): save the file as UTF-8",
+                              "not-text", line=1)]
+    if not text.strip():
+        return None, [F.error(rel, "empty file: add front matter (id, type, order) and text, "
+                              "or delete the file", "empty-file", line=1)]
+    parts = split_front_matter(text)
+    if parts is None:
+        return None, [F.error(rel, "no front matter: start the file with '---', then id, type "
+                              "and order, then '---'", "front-matter", line=1)]
+    yaml_text, body, body_line = parts
+    try:
+        meta, lines = parse_front_matter(yaml_text)
+        meta = meta or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [F.error(rel, f"malformed YAML in front matter: {problem}; check colons, "
+                              "quotes and indentation on this line", "front-matter", line=line)]
+    if not isinstance(meta, dict):
+        return None, [F.error(rel, "front matter must be 'key: value' lines", "front-matter", line=2)]
+    page = Page(path=path, rel=rel, src=src, lang=lang, meta=meta, meta_lines=lines,
+                body=body, body_line=body_line)
+    return page, validate_page(page, model)
+
+
+def validate_page(page: Page, model: Model) -> list[F.Finding]:
+    out: list[F.Finding] = []
+    meta = page.meta
+    for key in REQUIRED:
+        if key not in meta or meta[key] in (None, ""):
+            out.append(F.error(page.rel, f"missing '{key}' in front matter: add '{key}: ...' "
+                               f"({_HINTS[key]})", "front-matter", line=2))
+    if page.id is not None and not ID_PATTERN.match(page.id):
+        out.append(F.error(page.rel, f"id '{page.id}' may only use a-z, 0-9 and '-'; "
+                           "choose it once and never change it", "front-matter",
+                           line=page.line_of("id")))
+    if "id" in meta and not isinstance(meta["id"], str):
+        out.append(F.error(page.rel, "id must be text, e.g. 'id: thema-wonen'", "front-matter",
+                           line=page.line_of("id")))
+    page_type = meta.get("type")
+    if page_type is not None and page_type not in model.types:
+        out.append(F.error(page.rel, f"unknown type '{page_type}': use one of "
+                           f"{', '.join(model.types)}", "front-matter", line=page.line_of("type")))
+    if "order" in meta and not isinstance(meta["order"], (int, float)):
+        out.append(F.error(page.rel, f"order must be a number, not '{meta['order']}'",
+                           "front-matter", line=page.line_of("order")))
+    fase = meta.get("fase")
+    if fase is not None and not (isinstance(fase, str) or
+                                 (isinstance(fase, list) and all(isinstance(f, str) for f in fase))):
+        out.append(F.error(page.rel, "fase must be one fase id or a list of them",
+                           "front-matter", line=page.line_of("fase")))
+    else:
+        for value in page.fases:
+            if value not in model.fases:
+                out.append(F.error(page.rel, f"unknown fase '{value}': use one of "
+                                   f"{', '.join(model.fases)}", "unknown-fase",
+                                   line=page.line_of("fase")))
+    thema = meta.get("thema")
+    if thema is not None and thema not in model.themas:
+        out.append(F.error(page.rel, f"unknown thema '{thema}': use one of "
+                           f"{', '.join(model.themas)}", "unknown-thema", line=page.line_of("thema")))
+    if page_type == "fase" and not page.fases:
+        out.append(F.error(page.rel, "a fase page needs 'fase: <id>'", "front-matter", line=2))
+    if page_type == "thema" and thema is None:
+        out.append(F.error(page.rel, "a thema page needs 'thema: <id>'", "front-matter", line=2))
+    return out
+
+
+_HINTS = {
+    "id": "a stable name like 'thema-wonen' that never changes",
+    "type": "what kind of page this is, e.g. 'thema'",
+    "order": "a number for the position in the menu",
+}
+
+
+# --------------------------------------------------------------------------- site
+
+
+@dataclass
+class Site:
+    model: Model
+    pages: list[Page]
+    findings: list[F.Finding]
+
+    def by_lang(self, lang: str) -> list[Page]:
+        return [p for p in self.pages if p.lang == lang]
+
+    def source_pages(self) -> dict[str, Page]:
+        """Dutch pages by their source path."""
+        return {p.src: p for p in self.pages if p.lang == self.model.default_language}
+
+
+def markdown_files(docs_dir: Path) -> list[Path]:
+    return sorted(p for p in docs_dir.rglob("*.md") if not any(
+        part.startswith(".") for part in p.relative_to(docs_dir).parts))
+
+
+_SCANS: dict[tuple, tuple[tuple, Site]] = {}
+
+
+def _signature(docs_dir: Path) -> tuple:
+    out = []
+    for path in markdown_files(docs_dir):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+def scan(model: Model | None = None, root: Path = ROOT) -> Site:
+    """Read and validate every page, plus the rules that need all pages at once.
+
+    The result is shared by every caller (the build's hooks, the checks) while no
+    Markdown file under docs/ is added, removed or changed; treat it as read-only."""
+    model = model or load_model()
+    key = (model, str(root))
+    signature = _signature(model.docs_dir)
+    cached = _SCANS.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    site = _scan(model, root)
+    _SCANS[key] = (signature, site)
+    return site
+
+
+def _scan(model: Model, root: Path) -> Site:
+    pages: list[Page] = []
+    out: list[F.Finding] = []
+    for path in markdown_files(model.docs_dir):
+        page, problems = read_page(path, model, root)
+        out.extend(problems)
+        if page is not None:
+            pages.append(page)
+    out.extend(_cross_page_rules(pages, model))
+    return Site(model, pages, out)
+
+
+def _cross_page_rules(pages: list[Page], model: Model) -> list[F.Finding]:
+    out: list[F.Finding] = []
+    sources = {p.src: p for p in pages if p.lang == model.default_language}
+    for lang in model.languages:
+        seen: dict[str, Page] = {}
+        for page in (p for p in pages if p.lang == lang and p.id):
+            if page.id in seen:
+                first = seen[page.id]
+                out.append(F.error(page.rel, f"duplicate id '{page.id}': {first.rel} already uses "
+                                   "it; give this page its own id", "duplicate-id",
+                                   line=page.line_of("id")))
+            else:
+                seen[page.id] = page
+    for page in pages:
+        if page.lang == model.default_language:
+            continue
+        source = sources.get(page.src)
+        if source is None:
+            out.append(F.error(page.rel, f"translation without a Dutch page: create docs/{page.src} "
+                               "first, or rename this file to match it", "translation-orphan", line=1))
+            continue
+        for key in ("id", "type", "fase", "thema"):
+            if page.meta.get(key) != source.meta.get(key):
+                out.append(F.error(page.rel, f"'{key}' must be the same as in {source.rel} "
+                                   f"({source.meta.get(key)!r})", "translation-front-matter",
+                                   line=page.line_of(key)))
+    return out
+
+
+# --------------------------------------------------------------------------- command
+
+
+def register(sub) -> None:
+    from tools.wegwijs.cli import add_format_option
+
+    parser = sub.add_parser("content", help="validate front matter of every page")
+    add_format_option(parser)
+    parser.set_defaults(func=lambda args: check_all())
+
+
+def check_all() -> list[F.Finding]:
+    return scan().findings
