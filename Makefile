@@ -8,11 +8,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: serve build test check bench bench-web system-deps clean deploy
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .  # the wegwijs plugin (entry point) and python -m tools
 	touch $(STAMP)
 
 # npm packages for the browser gates (axe-core, Lighthouse), pinned in package-lock.json.
