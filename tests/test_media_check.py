@@ -212,7 +212,7 @@ def test_generator_makes_a_video_that_passes(tmp_path):
 
     folder = tmp_path / "media" / "proef"
     folder.mkdir(parents=True)
-    langs = media.LANGUAGES
+    langs = media.languages()
     script = {
         "id": "proef", "thema": "geld", "fase": "verhuizen",
         "title": {l: f"Proef {l}" for l in langs},

@@ -92,7 +92,7 @@ def _video_pages(site: Path, lang_prefix: str = "") -> list[str]:
     for html in sorted(base.rglob("index.html")):
         rel = html.relative_to(site).as_posix()
         first = rel.split("/")[0]
-        if not lang_prefix and first in media.LANGUAGES[1:]:
+        if not lang_prefix and first in media.languages()[1:]:
             continue
         if 'class="wegwijs-video"' in html.read_text(encoding="utf-8"):
             found.append(rel[: -len("index.html")])
@@ -275,7 +275,7 @@ def test_without_javascript_dutch_original_and_all_subtitles(browser, media_serv
         assert page.locator("figure.wegwijs-video source").first.get_attribute("src").endswith("/nl.mp4")
         langs = page.locator("figure.wegwijs-video track[kind=subtitles]").evaluate_all(
             "ts => ts.map(t => t.srclang)")
-        assert sorted(langs) == sorted(media.LANGUAGES)
+        assert sorted(langs) == sorted(media.languages())
         assert not page.locator("figure.wegwijs-video [data-role=controls]").first.is_visible()
     finally:
         context.close()
@@ -298,8 +298,8 @@ def test_downloads_per_language_with_real_sizes(built_site, video_page):
     parser.feed(html)
     page_dir = built_site / video_page
     files = [(page_dir / href).resolve() for href in parser.links]
-    assert len(files) == 4 * len(media.LANGUAGES)  # video, subtitles, audio, description
-    for lang in media.LANGUAGES:
+    assert len(files) == 4 * len(media.languages())  # video, subtitles, audio, description
+    for lang in media.languages():
         for part in (f"video/{lang}.mp4", f"subtitles/{lang}.vtt", f"audio/{lang}.m4a",
                      f"descriptions/{lang}.vtt"):
             assert any(f.as_posix().endswith(part) for f in files), part
@@ -350,8 +350,8 @@ def test_unknown_video_id_is_a_build_warning_with_page_and_line(tmp_path, caplog
 def test_player_markup_speaks_the_page_language(tmp_path):
     html = _render_with_hook(tmp_path, "fa", "[[video:regeldag]]\n")
     assert '<figure class="wegwijs-video"' in html and 'lang="fa" dir="rtl"' in html
-    assert html.count('<track kind="subtitles"') == len(media.LANGUAGES)
-    assert html.count('<track kind="descriptions"') == len(media.LANGUAGES)
+    assert html.count('<track kind="subtitles"') == len(media.languages())
+    assert html.count('<track kind="descriptions"') == len(media.languages())
     assert 'srclang="fa" label="فارسی" src="../../../media/regeldag/subtitles/fa.vtt" default' in html
     assert '<source src="../../../media/regeldag/video/nl.mp4"' in html  # Dutch without JS
     assert 'preload="none"' in html and 'poster="../../../media/regeldag/poster.jpg"' in html

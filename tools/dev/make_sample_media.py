@@ -144,7 +144,7 @@ def load_script(folder: Path) -> dict:
     for key in ("id", "title", "thema", "slides", "speakers"):
         if key not in script:
             raise ScriptError(f"{path}: '{key}' is missing")
-    for lang in media.LANGUAGES:
+    for lang in media.languages():
         if lang not in script["title"]:
             raise ScriptError(f"{path}: title has no '{lang}' text")
     return script
@@ -155,7 +155,7 @@ def wrap(text: str, lang: str) -> list[str]:
     lines = []
     for part in text.split("\n"):
         lines.extend(textwrap.wrap(part, 42, break_on_hyphens=False) or [""])
-    if lang in media.RTL_LANGUAGES:
+    if media.is_rtl(lang):
         lines = [media.rtl_fix(line) for line in lines]
     return lines
 
@@ -210,7 +210,7 @@ def slide_filters(slides: list[tuple[float, float, str]], work: Path) -> str:
 
 def make(folder: Path) -> dict:
     script = load_script(folder)
-    langs = media.LANGUAGES
+    langs = media.languages()
     speakers = script["speakers"]
     with tempfile.TemporaryDirectory(prefix="wegwijs-media-") as tmp:
         work = Path(tmp)

@@ -39,8 +39,18 @@ from tools.wegwijs import findings as F
 from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
 
 MEDIA_DIR = ROOT / "media"
-LANGUAGES: tuple[str, ...] = load_model().languages
-RTL_LANGUAGES = ("ar", "fa")
+
+
+def languages() -> tuple[str, ...]:
+    """The site's languages (default first), from mkdocs.yml: read when first asked."""
+    return load_model().languages
+
+
+def is_rtl(lang: str) -> bool:
+    """Right-to-left, from CLDR (Babel): no list of our own."""
+    from tools.wegwijs.render.ui_strings import language_info
+
+    return language_info(lang).direction == "rtl"
 ISO639_2 = {"nl": "dut", "en": "eng", "ar": "ara", "ti": "tir", "fa": "per"}
 POSTER_NAMES = ("poster.jpg", "poster.jpeg", "poster.png")
 POSTER_LIMIT = 100 * 1024
@@ -97,7 +107,7 @@ class Video:
     def public_files(self) -> list[Path]:
         """Files that go into the built site (not the script or the metadata)."""
         files = [self.poster] if self.poster else []
-        for lang in LANGUAGES:
+        for lang in languages():
             files += [p for p in (self.video(lang), self.audio(lang), self.subtitles(lang),
                                   self.descriptions(lang)) if p.exists()]
         return files
@@ -380,7 +390,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
             out.append(F.error(rel(video.meta_file), f"not valid YAML: {exc}", "media-meta",
                                line=mark.line + 1 if mark else 1))
         titles = meta.get("title") if isinstance(meta.get("title"), dict) else {}
-        for lang in LANGUAGES:
+        for lang in languages():
             if meta and not str(titles.get(lang) or "").strip():
                 out.append(F.error(rel(video.meta_file), f"title has no '{lang}' text",
                                    "media-meta"))
@@ -420,7 +430,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
                                f"{duration:.1f} s: pad or trim it to within "
                                f"{DURATION_TOLERANCE:.0f} s", rule))
 
-    for lang in LANGUAGES:
+    for lang in languages():
         for path, rule, what in ((video.video(lang), "media-video",
                                   "the video with this language's audio (python -m tools media --mux)"),
                                  (video.audio(lang), "media-audio", "the voice-over in this language")):
@@ -442,7 +452,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
     dutch: list[Cue] | None = None
     for kind in ("subtitles", "descriptions"):
         rule = "media-subtitles" if kind == "subtitles" else "media-descriptions"
-        for lang in LANGUAGES:
+        for lang in languages():
             path = getattr(video, kind)(lang)
             if not path.exists():
                 out.append(F.error(rel(path), "missing", rule))
@@ -470,7 +480,7 @@ def _cue_findings(cues: list[Cue], rel: str, duration: float | None, lang: str) 
         if duration is not None and cue.end > duration + 0.001:
             out.append(F.error(rel, f"cue ends at {cue.end:.3f} s, after the end of the video "
                                f"({duration:.3f} s)", "media-vtt", line=cue.line))
-        if lang in RTL_LANGUAGES:
+        if is_rtl(lang):
             for offset, line in enumerate(cue.text):
                 if LATIN_START.match(line):
                     out.append(F.error(rel, "right-to-left line starts with a Latin letter or "
@@ -550,10 +560,10 @@ def player_context(video: Video, lang: str, url) -> dict:
                 "size": format_size(path.stat().st_size, lang),
                 "name": f"{video.id}-{rel.replace('/', '-')}"}
 
-    languages = []
-    for code in LANGUAGES:
+    entries = []
+    for code in languages():
         info = language_info(code)
-        languages.append({
+        entries.append({
             "code": code, "name": info.name, "dir": info.direction,
             "video": file(video.video(code), "MP4"),
             "audio": file(video.audio(code), "M4A"),
@@ -565,13 +575,13 @@ def player_context(video: Video, lang: str, url) -> dict:
         "id": video.id,
         "lang": lang,
         "dir": language_info(lang).direction,
-        "title": titles.get(lang) or titles.get(LANGUAGES[0]) or video.id,
-        "title_lang": lang if titles.get(lang) else LANGUAGES[0],
+        "title": titles.get(lang) or titles.get(languages()[0]) or video.id,
+        "title_lang": lang if titles.get(lang) else languages()[0],
         "poster": url(base + poster.name) if poster else None,
         "width": meta.get("width", 426),
         "height": meta.get("height", 240),
-        "default_audio": LANGUAGES[0],  # what plays without JavaScript: the Dutch original
-        "languages": languages,
+        "default_audio": languages()[0],  # what plays without JavaScript: the Dutch original
+        "languages": entries,
     }
 
 
@@ -601,14 +611,14 @@ def mux_missing(media_dir: Path = MEDIA_DIR, root: Path = ROOT,
     that spares every later build (and CI) from needing ffmpeg."""
     out = []
     for video in videos(media_dir).values():
-        original = video.video(LANGUAGES[0])
+        original = video.video(languages()[0])
         if not original.exists():
             if only_missing:  # the build leaves incomplete folders to the media check
                 continue
             out.append(F.error(display_path(original, root), "missing: the Dutch original "
                                "is needed to make the other languages", "media-video"))
             continue
-        for lang in LANGUAGES[1:]:
+        for lang in languages()[1:]:
             target, audio = video.video(lang), video.audio(lang)
             if not audio.exists():
                 continue

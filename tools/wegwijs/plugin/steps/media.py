@@ -67,7 +67,7 @@ def render(state, video_id: str) -> str:
         log.warning(f"{_page_line(state, video_id)}: unknown video '{video_id}': add "
                     f"media/{video_id}/ with video.yml (known videos: {known})")
         return f'<p class="wegwijs-video-missing">[[video:{video_id}]]</p>'
-    unmuxed = [code for code in media.LANGUAGES
+    unmuxed = [code for code in media.languages()
                if video.audio(code).exists() and not video.video(code).exists()]
     if unmuxed:
         files = ", ".join(media.display_path(video.video(code)) for code in unmuxed)
