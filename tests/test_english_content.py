@@ -34,7 +34,7 @@ KEY_TERMS = [
     ("rent allowance", "huurtoeslag"), ("health care allowance", "zorgtoeslag"),
     ("furnishing money", "inrichtingskrediet"), ("own risk", "eigen risico"),
     ("client manager", "klantmanager"), ("duty to integrate", "inburgeringsplicht"),
-    ("town council", "gemeente"), ("residence permit", "verblijfsvergunning"),
+    ("municipality", "gemeente"), ("residence permit", "verblijfsvergunning"),
     ("residence card", "verblijfspas"), ("health insurance", "zorgverzeker"),
     ("family doctor", "huisarts"), ("housing association", "woningcorporatie"),
     ("social support worker", "maatschappelijk begeleider"), ("allowance", "toeslag"),
