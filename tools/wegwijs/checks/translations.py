@@ -205,10 +205,6 @@ def status(model: cm.Model | None = None, root: Path = cm.ROOT,
     return Status(model, pages, out, site.findings)
 
 
-def _with_lang(rel: str, lang: str) -> str:
-    return rel[:-3] + f".{lang}.md" if rel.endswith(".md") else rel
-
-
 # --------------------------------------------------------------------------- git history
 
 

@@ -14,10 +14,6 @@ from tools.wegwijs.render.ui_strings import language_info
 MARKER = "<!-- wegwijs:status -->"
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole) if whole else 100}%"
-
-
 def _title(page) -> str:
     title = page.meta.get("title")
     if isinstance(title, str) and title.strip():

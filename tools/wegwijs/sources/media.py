@@ -234,11 +234,6 @@ def mp4_info(path: Path) -> tuple[float | None, list[str]]:
     return duration, codecs
 
 
-def mp4_duration(path: Path) -> float | None:
-    """Duration from an MP4/M4A file's movie header, pure Python."""
-    return mp4_info(path)[0]
-
-
 def moov_first(path: Path) -> bool | None:
     """True when the MP4 index ('moov') comes before the media data ('mdat'), so a
     browser can start playing before the whole file is in ('-movflags +faststart')."""
