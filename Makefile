@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test check bench bench-web system-deps clean deploy
+.PHONY: serve build test check lint-js bench bench-web system-deps clean deploy
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -15,7 +15,7 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-# npm packages for the browser gates (axe-core, Lighthouse), pinned in package-lock.json.
+# npm packages for the quality gates (ESLint, axe-core, Lighthouse), pinned in package-lock.json.
 # --ignore-scripts: nothing may download a browser; Lighthouse uses Debian's Chromium.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json | system-deps
@@ -34,12 +34,16 @@ build: $(STAMP)
 check: $(STAMP)
 	$(PY) -m tools check
 
+## lint-js: check the site's JavaScript with ESLint (config: eslint.config.js)
+lint-js: $(NODE_STAMP)
+	npm run --silent lint
+
 ## system-deps: Debian packages the tests need (Chromium, ffmpeg, espeak-ng, nginx)
 system-deps:
 	sh tools/install-system-deps.sh
 
-## test: install everything (incl. the browser) and run every test
-test: $(STAMP) system-deps $(NODE_STAMP)
+## test: install everything (incl. the browser), lint the JavaScript and run every test
+test: $(STAMP) system-deps $(NODE_STAMP) lint-js
 	$(PY) -m pytest
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
