@@ -5,7 +5,7 @@
 
    - Page scripts are classic scripts (<script defer>, no modules): browser globals only.
    - sw.js is the service worker template: service-worker globals, and __PRECACHE__,
-     the placeholder the build (tools/hooks_tools.py write_service_worker) replaces
+     the placeholder the build (write_service_worker, the visitor-tools step) replaces
      with the precache list as JSON; tests/test_eslint.py also lints the built sw.js. */
 "use strict";
 
