@@ -14,7 +14,7 @@ CHECK_STAMP := $(VENV)/.installed-check
 TEST_STAMP  := $(VENV)/.installed
 DEV_STAMP   := $(VENV)/.installed-dev
 
-.PHONY: serve build test check bench bench-web system-deps clean deploy lock
+.PHONY: serve build test check lint-js bench bench-web system-deps clean deploy lock
 
 $(VENV)/pyvenv.cfg:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -41,7 +41,7 @@ $(TEST_STAMP): requirements/test.txt pyproject.toml | $(VENV)/pyvenv.cfg
 $(DEV_STAMP): requirements/dev.txt pyproject.toml | $(VENV)/pyvenv.cfg
 	$(install_lock)
 
-# npm packages for the browser gates (axe-core, Lighthouse), pinned in package-lock.json.
+# npm packages for the quality gates (ESLint, axe-core, Lighthouse), pinned in package-lock.json.
 # --ignore-scripts: nothing may download a browser; Lighthouse uses Debian's Chromium.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package-lock.json | system-deps
@@ -60,12 +60,16 @@ build: $(BUILD_STAMP)
 check: $(CHECK_STAMP)
 	$(PY) -m tools check
 
+## lint-js: check the site's JavaScript with ESLint (config: eslint.config.js)
+lint-js: $(NODE_STAMP)
+	npm run --silent lint
+
 ## system-deps: Debian packages the tests need (Chromium, ffmpeg, espeak-ng, nginx)
 system-deps:
 	sh tools/dev/install-system-deps.sh
 
 ## test: install everything (incl. the browser) and run every test
-test: $(TEST_STAMP) system-deps $(NODE_STAMP)
+test: $(TEST_STAMP) system-deps $(NODE_STAMP) lint-js
 	$(PY) -m pytest
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n

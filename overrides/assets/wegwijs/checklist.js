@@ -2,7 +2,9 @@
    State lives only in this browser: localStorage "wegwijs.checklist.v1" = {"<item id>": true},
    one key for the whole site, so every language shares it. Nothing is sent anywhere.
    Also: progress lines ("4 van 9 klaar"), and on Mijn stappenplan the open items
-   first, a print button and "clear all" (after confirmation). */
+   first, a print button and "clear all" (after confirmation).
+   When the ticks are restored and the handlers wired (also on a page without a
+   checklist): <html data-wegwijs-checklist="ready"> (see the browser tests). */
 (function () {
   "use strict";
   var KEY = "wegwijs.checklist.v1";
@@ -22,8 +24,10 @@
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode: no memory */ }
   }
 
+  function ready() { document.documentElement.dataset.wegwijsChecklist = "ready"; }
+
   var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-check-id]"));
-  if (!boxes.length) return;
+  if (!boxes.length) { ready(); return; }
 
   function progressText(done, total) {
     return (cfg.progress || "{done} / {total}")
@@ -31,7 +35,9 @@
   }
 
   function showProgress() {
-    var lines = document.querySelectorAll("[data-progress]");
+    // The progress lines only: this script's own <script data-progress="…"> tag
+    // carries the text template and must not match.
+    var lines = document.querySelectorAll(".wegwijs-progress[data-progress]");
     Array.prototype.forEach.call(lines, function (line) {
       var scope = line.closest(".wegwijs-plan__fase") || line.closest(".wegwijs-plan") ||
         line.closest("article") || document;
@@ -77,7 +83,7 @@
 
   // Mijn stappenplan: open items first (only when the page opens, never under the finger).
   var plan = document.querySelector("[data-plan]");
-  if (!plan) return;
+  if (!plan) { ready(); return; }
   Array.prototype.forEach.call(plan.querySelectorAll(".wegwijs-plan__list"), function (list) {
     var items = Array.prototype.slice.call(list.children);
     items.filter(function (li) { return li.classList.contains("wegwijs-check--done"); })
@@ -102,4 +108,5 @@
     }
   }, "wegwijs-plan__clear");
   plan.insertBefore(bar, plan.firstChild);
+  ready();
 })();

@@ -2,11 +2,14 @@
    begrippenlijst; here it becomes a disclosure button: Enter, Space or a tap shows
    the short explanation right after the word (aria-expanded tells screen readers),
    Escape or a second press hides it. Screen readers hear the explanation as the
-   button's description as soon as it gets focus. */
+   button's description as soon as it gets focus.
+   When every term is wired (also on a page without terms):
+   <html data-wegwijs-glossary="ready"> (see the browser tests). */
 (function () {
   "use strict";
+  function ready() { document.documentElement.dataset.wegwijsGlossary = "ready"; }
   var terms = document.querySelectorAll(".wegwijs-term");
-  if (!terms.length) return;
+  if (!terms.length) { ready(); return; }
   var open = null;
 
   function close(term, focus) {
@@ -50,4 +53,5 @@
   document.addEventListener("click", function (event) {
     if (open && !open.contains(event.target)) close(open, false);
   });
+  ready();
 })();

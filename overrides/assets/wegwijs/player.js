@@ -9,20 +9,28 @@
    separately synced <audio> do not.
 
    Data thrift: while the reader has not pressed play, a swap only changes the src
-   (preload stays "none"): no video or audio byte is fetched. */
+   (preload stays "none"): no video or audio byte is fetched.
+
+   State for scripts and tests, on the <figure>: data-state = ready (set up; or the last
+   spoken-language switch is complete: new source set, position, speed and play state
+   restored) | switching (a switch is under way) | error (the new file failed to load). */
 (function () {
   "use strict";
 
   function setup(figure) {
     var video = figure.querySelector("video");
-    var source = video.querySelector("source");  // the Dutch original
+    var source = video && video.querySelector("source");  // the Dutch original
     var controls = figure.querySelector("[data-role=controls]");
     var audioSelect = figure.querySelector("[data-role=audio]");
     var subtitleSelect = figure.querySelector("[data-role=subtitles]");
     var describe = figure.querySelector("[data-role=descriptions]");
     var descriptionText = figure.querySelector("[data-role=description-text]");
-    if (!video || !source || !controls) return;
+    if (!video || !source || !controls || !audioSelect || !subtitleSelect || !describe || !descriptionText) return;
     controls.hidden = false;
+    var pending = null;  // the restore of a switch still under way: {position, wasPaused, rate, stop}
+    var switches = 0;    // counts switches: a late event of an earlier one changes no state
+
+    function state(value) { figure.setAttribute("data-state", value); }
 
     function tracks(kind) {
       return Array.prototype.filter.call(video.textTracks, function (t) { return t.kind === kind; });
@@ -38,6 +46,17 @@
       var position = video.currentTime;
       var wasPaused = video.paused;
       var rate = video.playbackRate;
+      if (pending) {
+        // A second switch before the first one restored the position: the reader's
+        // place is still the one from before the first switch.
+        started = true;
+        position = pending.position;
+        wasPaused = pending.wasPaused;
+        rate = pending.rate;
+        pending.stop();
+      }
+      var number = ++switches;
+      state("switching");
       video.setAttribute("data-audio", lang);
       if (started) video.preload = "auto";  // the reader already watches: fetch what is needed
       // The src attribute overrides the <source> (the Dutch original, for no-JS readers).
@@ -47,22 +66,29 @@
       video.defaultPlaybackRate = rate;
       video.playbackRate = rate;
       applyTextTracks();
-      if (!started) return;
+      if (!started) { state("ready"); return; }
       // Ask to play at once, inside the reader's gesture: iPhone Safari allows play()
       // only from a user action. Playback starts once data is there, after the seek.
       if (!wasPaused) {
         var playing = video.play();
         if (playing && playing.catch) playing.catch(function () {});
       }
-      restore(position, wasPaused, rate);
+      restore(position, wasPaused, rate, number);
     }
 
     // Seek back to where the reader was as soon as the new file can seek there (at
     // once when the server supports range requests, as nginx does), and play on if it
     // was playing. A server without range requests makes a file unseekable: then
     // playback just continues from the start once the file can play through.
-    function restore(position, wasPaused, rate) {
+    function restore(position, wasPaused, rate, number) {
       var events = ["loadedmetadata", "progress", "canplaythrough"];
+      function stop() {
+        events.forEach(function (e) { video.removeEventListener(e, attempt); });
+        video.removeEventListener("error", failed);
+        pending = null;
+      }
+      function failed() { stop(); if (number === switches) state("error"); }
+      function done() { if (number === switches) state("ready"); }
       function covered() {
         var ranges = video.seekable;
         for (var i = 0; i < ranges.length; i++) {
@@ -73,15 +99,21 @@
       function attempt(event) {
         if (video.readyState < 1) return;
         if (!covered() && !(event && event.type === "canplaythrough")) return;
-        events.forEach(function (e) { video.removeEventListener(e, attempt); });
+        stop();
+        var seek = covered() && video.currentTime !== position;
+        // "ready" once the seek back to the reader's place is done.
+        if (seek) video.addEventListener("seeked", done, { once: true });
         if (covered()) video.currentTime = position;
         video.playbackRate = rate;
         if (!wasPaused && video.paused) {
           var playing = video.play();
           if (playing && playing.catch) playing.catch(function () {});
         }
+        if (!seek) done();
       }
+      pending = { position: position, wasPaused: wasPaused, rate: rate, stop: stop };
       events.forEach(function (e) { video.addEventListener(e, attempt); });
+      video.addEventListener("error", failed);
     }
 
     /* ---- subtitles ---- */
@@ -106,13 +138,16 @@
     });
 
     /* ---- audio description: the active cue goes to a polite live region ---- */
-    tracks("descriptions").forEach(function (t) {
+    // The text direction of each language comes with the markup (data-dir, from Babel).
+    Array.prototype.forEach.call(video.querySelectorAll("track[kind=descriptions]"), function (element) {
+      var t = element.track;
+      var dir = element.getAttribute("data-dir") === "rtl" ? "rtl" : "ltr";
       t.addEventListener("cuechange", function () {
         if (t.mode !== "hidden") return;
         var cue = t.activeCues && t.activeCues[0];
         if (!cue) return;
         descriptionText.setAttribute("lang", t.language);
-        descriptionText.setAttribute("dir", /^(ar|fa|he|ur)$/.test(t.language) ? "rtl" : "ltr");
+        descriptionText.setAttribute("dir", dir);
         descriptionText.textContent = cue.text;
       });
     });
@@ -126,6 +161,7 @@
     video.setAttribute("data-audio", source.getAttribute("data-lang"));
     setAudio(audioSelect.value);
     applyTextTracks();
+    if (!pending) state("ready");
   }
 
   function init() {

@@ -1,7 +1,13 @@
 /* Search dialog. Loads Pagefind only when the reader opens search; Pagefind then
    fetches only the index fragments of this page's language (from <html lang>).
    Tigrinya: the Ethiopic word space ፡ and full stop ። separate words, as in the
-   index (tools/wegwijs/render/search_index.py). */
+   index (tools/wegwijs/render/search_index.py).
+
+   State for scripts and tests, on the dialog (#wegwijs-search):
+   data-state = idle (empty query) | loading (a query is typed and its results are not
+   shown yet) | done (every result of data-query is in the list) | error (Pagefind
+   failed to load or to search); data-query = the input's value whose results are
+   shown; data-count = result links in the list; data-total = pages found. */
 (function () {
   "use strict";
   document.documentElement.classList.remove("no-js");
@@ -17,6 +23,13 @@
   var pagefind = null;
   var timer = null;
   var latest = 0;
+
+  function setState(state, query, shown, total) {
+    dialog.setAttribute("data-query", query);
+    dialog.setAttribute("data-count", String(shown));
+    dialog.setAttribute("data-total", String(total));
+    dialog.setAttribute("data-state", state);  // last: the other attributes are final
+  }
 
   function load() {
     if (!pagefind) {
@@ -35,8 +48,37 @@
     return dialog.getAttribute(key).replace("#", String(n));
   }
 
-  function render(results, id) {
-    if (id !== latest) return;
+  /* Pagefind's excerpt is escaped page text with <mark>…</mark> around the hits.
+     It becomes text nodes and <mark> elements: page text never goes through the
+     HTML parser, so nothing in it can become markup. */
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0" };
+
+  function unescape(text) {
+    return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (entity, name) {
+      if (name.charAt(0) !== "#") return Object.prototype.hasOwnProperty.call(ENTITIES, name) ? ENTITIES[name] : entity;
+      var code = name.charAt(1) === "x" || name.charAt(1) === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+  }
+
+  function excerpt(html) {
+    var fragment = document.createDocumentFragment();
+    var parts = String(html || "").split(/<mark>([\s\S]*?)<\/mark>/);
+    parts.forEach(function (part, i) {
+      var text = unescape(part.replace(/<[^>]*>/g, ""));
+      if (!text) return;
+      if (i % 2) {
+        var mark = document.createElement("mark");
+        mark.textContent = text;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(text));
+      }
+    });
+    return fragment;
+  }
+
+  function render(results) {
     list.textContent = "";
     results.forEach(function (r) {
       var li = document.createElement("li");
@@ -44,7 +86,7 @@
       a.href = new URL(r.url.replace(/^\//, ""), root).href;
       a.textContent = (r.meta && r.meta.title) || r.url;
       var p = document.createElement("p");
-      p.innerHTML = r.excerpt; /* Pagefind escapes the text and adds only <mark> */
+      p.appendChild(excerpt(r.excerpt));
       li.appendChild(a);
       li.appendChild(p);
       list.appendChild(li);
@@ -52,17 +94,36 @@
   }
 
   function search() {
-    var query = input.value.replace(/[\u1361-\u1368]/g, " ").trim();
+    clearTimeout(timer);
+    var typed = input.value;
+    var query = typed.replace(/[\u1361-\u1368]/g, " ").trim();
     var id = ++latest;
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      setState("idle", typed, 0, 0);
+      return;
+    }
+    dialog.setAttribute("data-state", "loading");
     load().then(function (pf) { return pf.search(query); }).then(function (found) {
-      if (id !== latest || !found) return;
-      status.textContent = count(found.results.length);
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
-        .then(function (data) { render(data, id); });
+      if (id !== latest) return;
+      var results = found ? found.results : [];
+      return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
+        .then(function (data) {
+          if (id !== latest) return;
+          render(data);
+          status.textContent = count(results.length);
+          setState("done", typed, data.length, results.length);
+        });
+    }).catch(function () {
+      if (id !== latest) return;
+      list.textContent = "";
+      status.textContent = dialog.getAttribute("data-failed");
+      setState("error", typed, 0, 0);
     });
   }
 
+  setState("idle", "", 0, 0);
   opener.addEventListener("click", function () {
     dialog.showModal();
     input.focus();
@@ -71,5 +132,10 @@
   dialog.querySelector("[data-close]").addEventListener("click", function () { dialog.close(); opener.focus(); });
   dialog.addEventListener("close", function () { opener.focus(); });
   dialog.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); search(); });
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 200); });
+  input.addEventListener("input", function () {
+    // At once, so a waiting script never takes the previous query's "done" for this one.
+    dialog.setAttribute("data-state", "loading");
+    clearTimeout(timer);
+    timer = setTimeout(search, 200);
+  });
 })();

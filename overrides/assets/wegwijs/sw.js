@@ -28,21 +28,24 @@ function cacheable(request) {
   return path !== "sw.js";
 }
 
+// Resolves to true when the file is now in the cache.
 function keep(cache, url) {
   return fetch(url, { credentials: "same-origin", cache: "no-cache" }).then(function (response) {
-    if (response.ok && response.type === "basic") return cache.put(url, response);
-  }).catch(function () { /* offline or gone: keep going */ });
+    if (!response.ok || response.type !== "basic") return false;
+    return cache.put(url, response).then(function () { return true; });
+  }).catch(function () { return false; /* offline or gone: keep going */ });
 }
 
+// Resolves to true when every file of the language's list is in the cache.
 function precache(lang) {
   var list = PRECACHE[lang];
-  if (!list) return Promise.resolve();
+  if (!list) return Promise.resolve(false);
   return caches.open(CACHE).then(function (cache) {
     return Promise.all(list.map(function (path) {
       var url = new URL(path, SCOPE).href;
-      return cache.match(url).then(function (hit) { return hit || keep(cache, url); });
+      return cache.match(url).then(function (hit) { return Boolean(hit) || keep(cache, url); });
     }));
-  });
+  }).then(function (kept) { return kept.every(Boolean); });
 }
 
 self.addEventListener("install", function () { self.skipWaiting(); });
@@ -65,8 +68,10 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type === "precache" && typeof data.lang === "string") {
-    event.waitUntil(precache(data.lang).then(function () {
-      if (event.source) event.source.postMessage({ type: "precached", lang: data.lang, version: VERSION });
+    event.waitUntil(precache(data.lang).then(function (complete) {
+      if (event.source) {
+        event.source.postMessage({ type: "precached", lang: data.lang, version: VERSION, complete: complete });
+      }
     }));
   }
 });
