@@ -36,6 +36,7 @@ from pathlib import Path
 import yaml
 
 from tools.wegwijs import findings as F
+from tools.wegwijs.sources import reader
 from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
 
 MEDIA_DIR = ROOT / "media"
@@ -114,16 +115,9 @@ def references(docs_dir: Path) -> list[tuple[Path, int, str]]:
     """Every ``[[video:<id>]]`` line in docs/ (outside fenced code): (file, line, id)."""
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
-        fence = None
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace")
-                                      .splitlines(), 1):
-            stripped = line.lstrip()
-            marker = stripped[:3]
-            if marker in ("```", "~~~"):
-                fence = None if fence == marker else (fence or marker)
-                continue
+        for number, line in reader.read(path).body.prose():
             match = VIDEO_LINE.match(line)
-            if match and fence is None:
+            if match:
                 found.append((path, number, match["id"]))
     return found
 
