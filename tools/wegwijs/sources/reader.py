@@ -317,6 +317,18 @@ class Body:
         return next((h.text for h in self.headings if h.level == 1), None)
 
 
+def sub_outside_code(pattern: re.Pattern, repl, markdown: str) -> str:
+    """``pattern.sub(repl, markdown)`` on the lines outside fenced code only (for patterns
+    that match within one line): build steps that rewrite Markdown leave code samples alone."""
+    body = Body(markdown)
+    code = body.code_lines
+    if not code:
+        return pattern.sub(repl, markdown)
+    lines = markdown.splitlines(keepends=True)
+    return "".join(line if number in code else pattern.sub(repl, line)
+                   for number, line in enumerate(lines, start=1))
+
+
 def title(meta: dict, body: Body, src: str) -> str:
     """The page title MkDocs shows: front matter ``title``, else the first H1, else the
     file name (``thema/wonen.md`` -> ``wonen``)."""
