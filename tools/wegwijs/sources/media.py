@@ -40,9 +40,19 @@ from tools.wegwijs.sources import reader
 from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
 
 MEDIA_DIR = ROOT / "media"
-LANGUAGES: tuple[str, ...] = load_model().languages
 RTL_LANGUAGES = ("ar", "fa")
 ISO639_2 = {"nl": "dut", "en": "eng", "ar": "ara", "ti": "tir", "fa": "per"}
+def site_languages() -> tuple[str, ...]:
+    """The site's languages from mkdocs.yml, default first: read when first needed, not at import."""
+    return load_model().languages
+
+
+def __getattr__(name: str):
+    if name == "LANGUAGES":  # media.LANGUAGES for callers outside this module
+        return site_languages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 POSTER_NAMES = ("poster.jpg", "poster.jpeg", "poster.png")
 POSTER_LIMIT = 100 * 1024
 DURATION_TOLERANCE = 1.0  # seconds
@@ -98,7 +108,7 @@ class Video:
     def public_files(self) -> list[Path]:
         """Files that go into the built site (not the script or the metadata)."""
         files = [self.poster] if self.poster else []
-        for lang in LANGUAGES:
+        for lang in site_languages():
             files += [p for p in (self.video(lang), self.audio(lang), self.subtitles(lang),
                                   self.descriptions(lang)) if p.exists()]
         return files
@@ -374,7 +384,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
             out.append(F.error(rel(video.meta_file), f"not valid YAML: {exc}", "media-meta",
                                line=mark.line + 1 if mark else 1))
         titles = meta.get("title") if isinstance(meta.get("title"), dict) else {}
-        for lang in LANGUAGES:
+        for lang in site_languages():
             if meta and not str(titles.get(lang) or "").strip():
                 out.append(F.error(rel(video.meta_file), f"title has no '{lang}' text",
                                    "media-meta"))
@@ -414,7 +424,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
                                f"{duration:.1f} s: pad or trim it to within "
                                f"{DURATION_TOLERANCE:.0f} s", rule))
 
-    for lang in LANGUAGES:
+    for lang in site_languages():
         for path, rule, what in ((video.video(lang), "media-video",
                                   "the video with this language's audio (python -m tools media --mux)"),
                                  (video.audio(lang), "media-audio", "the voice-over in this language")):
@@ -436,7 +446,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
     dutch: list[Cue] | None = None
     for kind in ("subtitles", "descriptions"):
         rule = "media-subtitles" if kind == "subtitles" else "media-descriptions"
-        for lang in LANGUAGES:
+        for lang in site_languages():
             path = getattr(video, kind)(lang)
             if not path.exists():
                 out.append(F.error(rel(path), "missing", rule))
@@ -545,7 +555,7 @@ def player_context(video: Video, lang: str, url) -> dict:
                 "name": f"{video.id}-{rel.replace('/', '-')}"}
 
     languages = []
-    for code in LANGUAGES:
+    for code in site_languages():
         info = language_info(code)
         languages.append({
             "code": code, "name": info.name, "dir": info.direction,
@@ -559,12 +569,12 @@ def player_context(video: Video, lang: str, url) -> dict:
         "id": video.id,
         "lang": lang,
         "dir": language_info(lang).direction,
-        "title": titles.get(lang) or titles.get(LANGUAGES[0]) or video.id,
-        "title_lang": lang if titles.get(lang) else LANGUAGES[0],
+        "title": titles.get(lang) or titles.get(site_languages()[0]) or video.id,
+        "title_lang": lang if titles.get(lang) else site_languages()[0],
         "poster": url(base + poster.name) if poster else None,
         "width": meta.get("width", 426),
         "height": meta.get("height", 240),
-        "default_audio": LANGUAGES[0],  # what plays without JavaScript: the Dutch original
+        "default_audio": site_languages()[0],  # what plays without JavaScript: the Dutch original
         "languages": languages,
     }
 
@@ -595,14 +605,14 @@ def mux_missing(media_dir: Path = MEDIA_DIR, root: Path = ROOT,
     that spares every later build (and CI) from needing ffmpeg."""
     out = []
     for video in videos(media_dir).values():
-        original = video.video(LANGUAGES[0])
+        original = video.video(site_languages()[0])
         if not original.exists():
             if only_missing:  # the build leaves incomplete folders to the media check
                 continue
             out.append(F.error(display_path(original, root), "missing: the Dutch original "
                                "is needed to make the other languages", "media-video"))
             continue
-        for lang in LANGUAGES[1:]:
+        for lang in site_languages()[1:]:
             target, audio = video.video(lang), video.audio(lang)
             if not audio.exists():
                 continue
