@@ -65,12 +65,9 @@ def budget_requests(page_type: str) -> int:
 def page_url_path(src: str) -> str:
     """docs source path (no language suffix) -> URL path of the built page, e.g.
     'thema/wonen.md' -> 'thema/wonen/', 'index.md' -> '', 'fase/index.md' -> 'fase/'."""
-    stem = src[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+    from tools.wegwijs.sources import reader
+
+    return reader.page_url(src)
 
 
 @functools.lru_cache(maxsize=None)
@@ -85,7 +82,9 @@ def languages() -> list[str]:
 
 
 def lang_prefix(lang: str) -> str:
-    return "" if lang == _model().default_language else f"{lang}/"
+    from tools.wegwijs.sources import reader
+
+    return reader.lang_prefix(lang, _model().default_language)
 
 
 @functools.lru_cache(maxsize=None)

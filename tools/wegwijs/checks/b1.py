@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.sources import reader
 from tools.wegwijs import findings as F
 from tools.wegwijs.checks import readability as R
 from tools.wegwijs.sources import text_extract as T
@@ -332,9 +333,9 @@ def _glossary(path: Path, mtime: int) -> frozenset[str]:
 
 
 def _language_of(path: Path, default: str | None) -> str | None:
-    match = cm.LANG_SUFFIX.match(path.name)
-    if match:
-        return match["lang"]
+    lang = reader.split_lang(path.name)[1]
+    if lang:
+        return lang
     for part in reversed(path.parent.parts):
         if part in LANGS:
             return part

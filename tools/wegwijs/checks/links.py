@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tools.wegwijs.sources import content_model
+from tools.wegwijs.sources import content_model, reader
 from tools.wegwijs import findings as F
 from tools.wegwijs.render import permalinks
 
@@ -236,8 +236,7 @@ def check_built(site_dir: Path, config_file: Path, release_file: Path) -> list[F
             return None
         first = url.strip("/").split("/")[0]
         lang = first if first in model.translations else default
-        src = entry.src if lang == default or not entry.translated.get(lang) else \
-            entry.src[:-3] + f".{lang}.md"
+        src = entry.src if not entry.translated.get(lang) else reader.source_file(entry.src, lang, default)
         return content_model.display_path(model.docs_dir / src, config_file.parent)
 
     out += check_site(site_dir, _read_site_url(site_dir), source_of)

@@ -12,33 +12,21 @@ import re
 from pathlib import Path
 
 from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.sources import reader
 from tools.wegwijs import findings as F
 
 MARKER = re.compile(r"<!--\s*NAKIJKEN\s*:?\s*(?P<text>.*?)\s*-->", re.DOTALL)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})", re.MULTILINE)
-
-
-def _fenced_ranges(text: str) -> list[tuple[int, int]]:
-    ranges, start, fence = [], None, None
-    for match in _FENCE.finditer(text):
-        if fence is None:
-            fence, start = match.group(1), match.start()
-        elif match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-            ranges.append((start, match.end()))
-            fence = None
-    if fence is not None:
-        ranges.append((start, len(text)))
-    return ranges
 
 
 def markers(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, text) of every marker outside fenced code."""
-    fenced = _fenced_ranges(text)
+    """(line, column, text) of every marker outside fenced code (as the source reader reads it)."""
+    parts = reader.split_front_matter(text)
+    body = reader.Body(parts[1], parts[2]) if parts else reader.Body(text, 1)
     out = []
     for match in MARKER.finditer(text):
-        if any(a <= match.start() < b for a, b in fenced):
-            continue
         line = text.count("\n", 0, match.start()) + 1
+        if body.in_code(line):
+            continue
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         out.append((line, col, " ".join(match.group("text").split())))
     return out

@@ -33,12 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.sources import reader
 from tools.wegwijs import findings as F
 
 FIELD = "translated_from"
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CHECK_ITEM = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+.*?\{\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*$")
-_HEADING_ID = re.compile(r"^\s{0,3}#{1,6}\s+.*?\{\s*#(?P<id>[A-Za-z0-9_-]+)[^}]*\}\s*#*\s*$")
 
 
 # --------------------------------------------------------------------------- fingerprint
@@ -74,26 +72,12 @@ class Structure:
     headings: list[tuple[str, int]] = field(default_factory=list)
 
 
-def structure(body: str, first_line: int = 1) -> Structure:
-    out = Structure()
-    fence = None
-    for index, line in enumerate(body.splitlines()):
-        match = _FENCE.match(line)
-        if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        item = _CHECK_ITEM.match(line)
-        if item:
-            out.items.append((item["id"], first_line + index))
-            continue
-        heading = _HEADING_ID.match(line)
-        if heading:
-            out.headings.append((heading["id"], first_line + index))
-    return out
+def structure(body: str | reader.Body, first_line: int = 1) -> Structure:
+    """Checklist item ids and explicit heading ids outside code, as the source reader reads them."""
+    if not isinstance(body, reader.Body):
+        body = reader.Body(body, first_line)
+    return Structure(items=[(i.id, i.line) for i in body.items if i.id],
+                     headings=[(h.id, h.line) for h in body.headings if h.explicit])
 
 
 def _compare(kind: str, source: list[tuple[str, int]], target: list[tuple[str, int]],
@@ -177,7 +161,7 @@ def status(model: cm.Model | None = None, root: Path = cm.ROOT,
         if source is None or source.meta.get("translate") is False:
             continue
         current_fp = fingerprint(source.body)
-        source_structure = structure(source.body, source.body_line)
+        source_structure = structure(source.markdown)
         entry = PageStatus(source)
         for lang in model.translations:
             page = versions.get(lang)
@@ -197,7 +181,7 @@ def status(model: cm.Model | None = None, root: Path = cm.ROOT,
                                    "translation-outdated"))
             else:
                 entry.current[lang] = page
-            target = structure(page.body, page.body_line)
+            target = structure(page.markdown)
             out.extend(_compare("checklist item", source_structure.items, target.items, page, source))
             out.extend(_compare("heading id", source_structure.headings, target.headings, page,
                                 source))
@@ -286,15 +270,14 @@ def mark_done(path_arg: str, docs: str | None = None) -> str:
         path.resolve().relative_to(docs_dir)
     except ValueError:
         raise UsageError(f"translations --mark-done: {path_arg} is not in {docs_dir}") from None
-    match = cm.LANG_SUFFIX.match(path.name)
-    if not match:
+    dutch_name, lang = reader.split_lang(path.name)
+    if lang is None:
         raise UsageError(f"translations --mark-done: {path_arg} is a Dutch page; give the "
-                         f"translation, e.g. {path_arg[:-3]}.en.md")
-    lang = match["lang"]
+                         f"translation, e.g. {reader.source_file(path_arg, 'en', model.default_language)}")
     if lang not in model.translations:
         raise UsageError(f"translations --mark-done: unknown language '.{lang}' in {path_arg}; "
                          f"use one of {', '.join(model.translations)}")
-    source = path.with_name(match["stem"].split("/")[-1] + ".md")
+    source = path.with_name(dutch_name)
     if not source.is_file():
         raise UsageError(f"translations --mark-done: the Dutch page {source} does not exist")
     fp = fingerprint_file(source)

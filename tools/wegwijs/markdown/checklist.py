@@ -27,8 +27,8 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from markdown.treeprocessors import Treeprocessor
 
 from tools.wegwijs import findings as F
+from tools.wegwijs.sources.reader import ITEM_ID  # the one rule for an item's id
 
-ITEM_ID = re.compile(r"\s*\{:?\s*#([^\s}]+)\s*\}\s*$")
 VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 BLOCK_TAGS = {"ul", "ol", "p", "div", "pre", "table", "blockquote", "dl"}
 STORAGE_KEY = "wegwijs.checklist.v1"
@@ -147,26 +147,10 @@ def extract_items(html: str) -> list[Item]:
 
 # --------------------------------------------------------------------------- check
 
-SOURCE_ITEM = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<state>[ xX])\]\s+(?P<text>.*)$")
-
-
 def source_items(page) -> list[tuple[str | None, int, str, str]]:
-    """(id or None, line, state, text) of each task item in a content_model.Page body."""
-    out = []
-    in_fence = False
-    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        match = SOURCE_ITEM.match(line)
-        if not match:
-            continue
-        text = match["text"]
-        found = ITEM_ID.search(text)
-        out.append((found.group(1) if found else None, number, match["state"], text))
-    return out
+    """(id or None, line, state, text) of each task item in a content_model.Page body
+    outside code (read by the source reader)."""
+    return [(item.id, item.line, item.state, item.text) for item in page.markdown.items]
 
 
 def check() -> list[F.Finding]:

@@ -8,13 +8,10 @@ Also computes the fase <-> thema relations that fase and thema pages show.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
 from tools.wegwijs.sources.content_model import Page, Site
-
-H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
 def _sort_key(page: Page, model) -> tuple:
@@ -61,11 +58,8 @@ def _section(pages: list[Page], prefix: tuple[str, ...], model) -> list:
 
 
 def page_title(page: Page) -> str:
-    """The title MkDocs will use: front matter ``title``, else the first H1."""
-    if isinstance(page.meta.get("title"), str):
-        return page.meta["title"]
-    match = H1.search(page.body)
-    return match.group(1).strip() if match else Path(page.src).stem
+    """The title MkDocs will use: front matter ``title``, else the first H1 (source reader)."""
+    return page.title
 
 
 def relations(site: Site) -> dict[str, list[str]]:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.wegwijs.sources import content_model
+from tools.wegwijs.sources import content_model, reader
 from tools.wegwijs import findings as F
 
 REDIRECTS_KEY = "redirects"  # the wegwijs plugin's redirects in mkdocs.yml
@@ -45,17 +45,8 @@ RELEASE_FILE = Path("urls") / "release.txt"
 # --------------------------------------------------------------------------- pages
 
 
-def page_url(src: str) -> str:
-    """``thema/wonen.md`` -> ``thema/wonen/``; ``thema/index.md`` -> ``thema/``; ``index.md`` -> ``""``."""
-    stem = src[:-3] if src.endswith(".md") else src
-    parts = [p for p in stem.split("/") if p]
-    if parts and parts[-1] in ("index", "README"):
-        parts = parts[:-1]
-    return "".join(p + "/" for p in parts)
-
-
-def lang_prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
+page_url = reader.page_url  # source path -> URL: the source reader's one rule
+lang_prefix = reader.lang_prefix
 
 
 def is_dutch_only(meta: dict) -> bool:
@@ -74,7 +65,7 @@ class Entry:
     translated: dict[str, bool] = field(default_factory=dict)  # lang -> has its own translation
 
     def url(self, lang: str, default: str) -> str:
-        return "/" + lang_prefix(lang, default) + page_url(self.src)
+        return reader.url(self.src, lang, default)
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang) or next(iter(self.titles.values()))

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from tools.wegwijs.checks import translations
 from tools.wegwijs.render.ui_strings import language_info
+from tools.wegwijs.sources import reader
 
 MARKER = "<!-- wegwijs:status -->"
 
 
 def _title(page) -> str:
-    title = page.meta.get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    for line in page.body.splitlines():
-        if line.startswith("# "):
-            return line[2:].split("{")[0].strip()
-    return page.src
+    return page.title
 
 
 def render(status: translations.Status) -> str:
@@ -55,7 +50,7 @@ def render(status: translations.Status) -> str:
         if missing:
             out += [f"**Ontbreekt** ({len(missing)}): maak het bestand met de vertaling.", ""]
             for p in missing:
-                out.append(f"- {_title(p.source)}: maak `{p.source.rel[:-3]}.{lang}.md`")
+                out.append(f"- {_title(p.source)}: maak `{reader.source_file(p.source.rel, lang, '')}`")
             out.append("")
         if outdated:
             out += [f"**Verouderd** ({len(outdated)}): de Nederlandse tekst is veranderd. "

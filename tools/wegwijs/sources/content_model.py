@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tools.wegwijs import findings as F
-
 from tools.wegwijs.project import DEFAULT_ROOT as ROOT
-LANG_SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[a-z]{2,3})\.md$")
+from tools.wegwijs.sources import reader
+from tools.wegwijs.sources.reader import LANG_SUFFIX, parse_front_matter, split_front_matter  # noqa: F401
+
 REQUIRED = ("id", "type", "order")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -113,6 +114,16 @@ class Page:
         value = self.meta.get("id")
         return value if isinstance(value, str) else None
 
+    @cached_property
+    def markdown(self) -> reader.Body:
+        """The body as read by the source reader: fences, headings, checklist items."""
+        return reader.Body(self.body, self.body_line)
+
+    @property
+    def title(self) -> str:
+        """Front matter ``title``, else the first H1, else the file name."""
+        return reader.title(self.meta, self.markdown, self.src)
+
     def line_of(self, key: str) -> int:
         return self.meta_lines.get(key, 1)
 
@@ -133,43 +144,10 @@ def display_path(path: Path, root: Path = ROOT) -> str:
 
 def split_source(docs_dir: Path, path: Path, model: Model) -> tuple[str, str | None]:
     """Return (source path without language suffix, language) or (.., None) if unknown."""
-    rel = path.relative_to(docs_dir).as_posix()
-    match = LANG_SUFFIX.match(rel)
-    if not match:
-        return rel, model.default_language
-    lang = match["lang"]
-    if lang not in model.languages:
-        return match["stem"] + ".md", None
-    return match["stem"] + ".md", lang
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """Return (yaml text, body, body line) or None when the file has no front matter."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n") != "---":
-        return None
-    for i in range(1, len(lines)):
-        if lines[i].rstrip("\r\n") in ("---", "..."):
-            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
-    return None
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
-
-
-def parse_front_matter(yaml_text: str) -> tuple[object, dict[str, int]]:
-    """Parse once: the data and, per top-level key, its line number in the file."""
-    loader = _Loader(yaml_text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, _value in node.value:
-            lines[str(key.value)] = key.start_mark.line + 2  # +1 for '---', +1 for 1-based
-    return data, lines
+    src, lang = reader.split_lang(path.relative_to(docs_dir).as_posix())
+    if lang is None:
+        return src, model.default_language
+    return src, lang if lang in model.languages else None
 
 
 def read_page(path: Path, model: Model, root: Path = ROOT) -> tuple[Page | None, list[F.Finding]]:

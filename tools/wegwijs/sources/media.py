@@ -36,6 +36,7 @@ from pathlib import Path
 import yaml
 
 from tools.wegwijs import findings as F
+from tools.wegwijs.sources import reader
 from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
 
 MEDIA_DIR = ROOT / "media"
@@ -51,6 +52,9 @@ def is_rtl(lang: str) -> bool:
     from tools.wegwijs.render.ui_strings import language_info
 
     return language_info(lang).direction == "rtl"
+
+
+# MP4 audio-track language tags (ISO 639-2/B; CLDR has no three-letter codes).
 ISO639_2 = {"nl": "dut", "en": "eng", "ar": "ara", "ti": "tir", "fa": "per"}
 POSTER_NAMES = ("poster.jpg", "poster.jpeg", "poster.png")
 POSTER_LIMIT = 100 * 1024
@@ -124,16 +128,9 @@ def references(docs_dir: Path) -> list[tuple[Path, int, str]]:
     """Every ``[[video:<id>]]`` line in docs/ (outside fenced code): (file, line, id)."""
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
-        fence = None
-        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace")
-                                      .splitlines(), 1):
-            stripped = line.lstrip()
-            marker = stripped[:3]
-            if marker in ("```", "~~~"):
-                fence = None if fence == marker else (fence or marker)
-                continue
+        for number, line in reader.read(path).body.prose():
             match = VIDEO_LINE.match(line)
-            if match and fence is None:
+            if match:
                 found.append((path, number, match["id"]))
     return found
 

@@ -19,6 +19,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from tools.wegwijs.sources import reader
+
 # Inline code is replaced by this one token: it counts as one word, nothing more.
 CODE_TOKEN = "\u2039code\u203a"
 
@@ -37,7 +39,6 @@ ABBREVIATIONS = {
 
 _WAIVER = re.compile(r"<!--\s*b1-(?:negeer|ignore)\s*:\s*(?P<rule>[a-z0-9-]+)\s*(?::\s*(?P<reason>.*?))?\s*-->",
                      re.IGNORECASE)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 # '-', '*', '+' and numbers are Markdown; bullets pasted from web pages and
@@ -182,7 +183,10 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
     result: list[Block] = []
     waivers: list[Waiver] = []
     current: Block | None = None
-    fence: str | None = None
+    source = reader.Body(body, first_line)
+    lines = source.lines
+    fences = {f.start for f in source.fences}
+    code = source.code_lines
     in_comment = False
     in_html = False
     container = False  # inside a list item, definition or admonition: indented text is prose
@@ -194,29 +198,22 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
             result.append(current)
         current = None
 
-    lines = body.splitlines()
     for index, raw in enumerate(lines):
         lineno = first_line + index
         line = raw.replace("\t", "    ")
-        if fence is None and not _FENCE.match(line):  # a waiver shown in a code example is none
-            for m in _WAIVER.finditer(raw):
-                waivers.append(Waiver(m["rule"].lower(), (m["reason"] or "").strip(), lineno,
-                                      m.end() + 1))
-        if fence is not None:
-            if re.match(r"^\s{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$", line):
-                fence = None
+        if lineno in code:  # fenced code (source reader); a waiver shown in a code example is none
+            if lineno in fences:
+                close()
             continue
+        for m in _WAIVER.finditer(raw):
+            waivers.append(Waiver(m["rule"].lower(), (m["reason"] or "").strip(), lineno,
+                                  m.end() + 1))
         if in_comment:
             end = line.find("-->")
             if end < 0:
                 continue
             in_comment = False
             line = " " * (end + 3) + line[end + 3:]
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            close()
-            fence = fence_match.group(1)
-            continue
         # a comment that opens on this line and closes later
         opener = line.find("<!--")
         if opener >= 0 and line.find("-->", opener) < 0:

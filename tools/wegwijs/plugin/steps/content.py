@@ -37,16 +37,18 @@ def configure(state, config) -> None:
     state.missing_ui = set()
 
 
-def title_sections(state, items) -> None:
+def title_sections(state, items, by_path: dict | None = None) -> None:
     """A section's title is the title of its index page, in this build's language."""
+    if by_path is None:  # the pages as the source reader read them for the whole build
+        by_path = {p.path.resolve(): p for p in state.site.pages}
     for item in items:
         if item.is_section and item.children:
             first = item.children[0]
             if isinstance(first, MkPage):
-                page, _ = content_model.read_page(Path(first.file.abs_src_path), state.site.model)
+                page = by_path.get(Path(first.file.abs_src_path).resolve())
                 if page:
                     item.title = navigation.page_title(page)
-            title_sections(state, item.children)
+            title_sections(state, item.children, by_path)
 
 
 def template_globals(state, env) -> None:

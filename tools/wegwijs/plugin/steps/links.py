@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.render import permalinks
+from tools.wegwijs.sources import reader
 
 log = logging.getLogger("mkdocs.plugins.wegwijs")
 
@@ -111,9 +112,10 @@ def page_markdown(state, markdown: str, page, config) -> str:
     if lang != default and state.dutch_only:
         markdown = _link_dutch_only(state, markdown, page, here)
     if LINKKIT.search(markdown):
-        state.linkkit = True
         kit = permalinks.linkkit_html(state.link_entries, state.site.model.languages, config.site_url or "", here)
-        markdown = LINKKIT.sub(lambda _m: "\n" + kit + "\n", markdown)
+        replaced = reader.sub_outside_code(LINKKIT, lambda _m: "\n" + kit + "\n", markdown)
+        state.linkkit = state.linkkit or replaced != markdown
+        markdown = replaced
     return markdown
 
 
@@ -129,7 +131,7 @@ def _link_dutch_only(state, markdown: str, page, here: str) -> str:
         url = "/" + permalinks.page_url(target)
         return match.group(1) + permalinks.relative(here, url) + (match["anchor"] or "")
 
-    return MD_LINK.sub(fix, markdown)
+    return reader.sub_outside_code(MD_LINK, fix, markdown)
 
 
 def record_page(state, page) -> None:

@@ -31,7 +31,7 @@ from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.render import plan_pages, ui_strings
-from tools.wegwijs.sources import places
+from tools.wegwijs.sources import places, reader
 
 log = logging.getLogger("mkdocs.plugins.wegwijs")
 
@@ -216,11 +216,9 @@ def write_service_worker(site_dir: Path, site) -> dict:
     precache: dict[str, list[str]] = {}
     sizes: dict[str, int] = {}
     for lang in site.model.languages:
-        prefix = "" if lang == default else f"{lang}/"
         urls: list[str] = []
         for src in offline_srcs:
-            url = prefix + ("" if src == "index.md" else src[:-3] + "/")
-            url = url.replace("/index/", "/")
+            url = reader.site_path(src, lang, default)
             if (site_dir / url / "index.html").exists():
                 urls.append(url)
         assets: list[str] = []
