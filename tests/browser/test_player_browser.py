@@ -13,12 +13,11 @@ import os
 import re
 import socketserver
 import threading
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import new_phone_page
+from tests.conftest import new_phone_page, video_pages
 from tools import media
 
 MEDIA_REQUEST = re.compile(r"\.(mp4|m4a|webm|m3u8)(\?|$)")
@@ -83,27 +82,6 @@ def media_server(built_site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-def _video_pages(site: Path, lang_prefix: str = "") -> list[str]:
-    """Site paths of the pages (of one language) that embed a player."""
-    base = site / lang_prefix if lang_prefix else site
-    found = []
-    for html in sorted(base.rglob("index.html")):
-        rel = html.relative_to(site).as_posix()
-        first = rel.split("/")[0]
-        if not lang_prefix and first in media.LANGUAGES[1:]:
-            continue
-        if 'class="wegwijs-video"' in html.read_text(encoding="utf-8"):
-            found.append(rel[: -len("index.html")])
-    return found
-
-
-@pytest.fixture(scope="module")
-def video_page(built_site) -> str:
-    pages = _video_pages(built_site)
-    assert pages, "no Dutch page places a video: a page needs a line [[video:<id>]]"
-    return pages[0]
 
 
 def _open(browser, url: str, **options):
@@ -249,7 +227,7 @@ def test_audio_description_is_read_out_in_the_spoken_language(browser, media_ser
 
 
 def test_right_to_left_page_mirrors_the_controls(browser, media_server, built_site):
-    pages = _video_pages(built_site, "ar")
+    pages = video_pages(built_site, "ar")
     assert pages, "no Arabic page with a video"
     page = _open(browser, media_server + pages[0], viewport={"width": 900, "height": 700})
     try:
@@ -279,79 +257,3 @@ def test_without_javascript_dutch_original_and_all_subtitles(browser, media_serv
         assert not page.locator("figure.wegwijs-video [data-role=controls]").first.is_visible()
     finally:
         context.close()
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and "download" in attrs:
-            self.links.append(attrs["href"])
-
-
-def test_downloads_per_language_with_real_sizes(built_site, video_page):
-    html = (built_site / video_page / "index.html").read_text(encoding="utf-8")
-    parser = _Links()
-    parser.feed(html)
-    page_dir = built_site / video_page
-    files = [(page_dir / href).resolve() for href in parser.links]
-    assert len(files) == 4 * len(media.LANGUAGES)  # video, subtitles, audio, description
-    for lang in media.LANGUAGES:
-        for part in (f"video/{lang}.mp4", f"subtitles/{lang}.vtt", f"audio/{lang}.m4a",
-                     f"descriptions/{lang}.vtt"):
-            assert any(f.as_posix().endswith(part) for f in files), part
-    for path in files:
-        assert path.is_file(), f"download link to a missing file: {path}"
-        shown = media.format_size(path.stat().st_size, "nl")
-        assert f"<bdi>{shown}</bdi>" in html, f"size of {path.name} not shown as {shown}"
-
-
-def _render_with_hook(tmp_path, lang: str, body: str):
-    """Run the Markdown extension of tools/hooks_media.py on one page, as the build does."""
-    import types
-
-    import jinja2
-    import markdown
-
-    from tools import hooks_media
-
-    page_file = tmp_path / "pagina.md"
-    page_file.write_text(body, encoding="utf-8")
-    hooks_media.STATE.config = types.SimpleNamespace(theme={"language": lang})
-    hooks_media.STATE.env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(media.ROOT) / "overrides")), autoescape=True)
-    hooks_media.STATE.page = types.SimpleNamespace(
-        url=f"{lang}/fase/pagina/", file=types.SimpleNamespace(abs_src_path=str(page_file)))
-    hooks_media.STATE.count = 0
-    return markdown.markdown(body, extensions=["pymdownx.superfences", hooks_media.VideoExtension()])
-
-
-def page_path(tmp_path) -> str:
-    return (tmp_path / "pagina.md").as_posix()
-
-
-def test_unknown_video_id_is_a_build_warning_with_page_and_line(tmp_path, caplog):
-    body = "# Pagina\n\n```\n[[video:regeldag]]\n```\n\n[[video:bestaat-niet]]\n"
-    with caplog.at_level("WARNING", logger="mkdocs.hooks.wegwijs.media"):
-        html = _render_with_hook(tmp_path, "nl", body)
-    messages = [r.getMessage() for r in caplog.records]
-    assert len(messages) == 1, messages  # strict builds fail on this warning
-    assert messages[0].startswith(f"{page_path(tmp_path)}:7: unknown video 'bestaat-niet': "
-                                  "add media/bestaat-niet/ with video.yml (known videos: ")
-    assert "[[video:regeldag]]" in html  # the example in a code block stays text
-    assert "<video" not in html
-
-
-def test_player_markup_speaks_the_page_language(tmp_path):
-    html = _render_with_hook(tmp_path, "fa", "[[video:regeldag]]\n")
-    assert '<figure class="wegwijs-video"' in html and 'lang="fa" dir="rtl"' in html
-    assert html.count('<track kind="subtitles"') == len(media.LANGUAGES)
-    assert html.count('<track kind="descriptions"') == len(media.LANGUAGES)
-    assert 'srclang="fa" label="فارسی" src="../../../media/regeldag/subtitles/fa.vtt" default' in html
-    assert '<source src="../../../media/regeldag/video/nl.mp4"' in html  # Dutch without JS
-    assert 'preload="none"' in html and 'poster="../../../media/regeldag/poster.jpg"' in html
-    assert "زبان گفتار" in html  # the select's label, from translations/fa.po
-    assert html.count('src="../../../assets/wegwijs/player.js"') == 1

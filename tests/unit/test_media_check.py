@@ -9,7 +9,7 @@ import pytest
 
 from tools import cli, media
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "media" / "regeldag"
 OTHER = ROOT / "media" / "verhuizen-en-geld"
 

@@ -38,18 +38,6 @@ def test_no_other_host_before_the_map_is_asked_for(site_server, phone_page):
     assert any(urlsplit(r).hostname == "www.openstreetmap.org" for r in phone_page.requests)
 
 
-def test_contactkaart_has_places_and_sketch_map_in_every_language(built_site):
-    data = places.load()
-    for prefix in ("", "en/", "ar/", "ti/", "fa/"):
-        page = built_site / prefix / "contactkaart" / "index.html"
-        if not page.exists():
-            continue
-        html = page.read_text(encoding="utf-8")
-        assert 'class="wegwijs-card"' in html and 'class="wegwijs-sketch"' in html
-        assert html.count('class="wegwijs-place"') == len(data.places)
-    assert (built_site / "places.geojson").read_bytes() == places.DATA.read_bytes()
-
-
 @pytest.mark.parametrize("prefix", ["", "ar/", "ti/"])
 def test_contactkaart_prints_on_one_a4_sheet_of_four_a6_panels(site_server, browser, prefix):
     page = browser.new_page(viewport={"width": 794, "height": 1123})

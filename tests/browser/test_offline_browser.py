@@ -53,22 +53,6 @@ def wait_cached(page, url):
     wait_until(page, CACHED, url)
 
 
-def test_precache_of_one_language_is_small_and_local(built_site):
-    manifest = json.loads((built_site / "sw-precache.json").read_text())
-    for lang, size in manifest["bytes"].items():
-        print(f"offline precache {lang}: {len(manifest['urls'][lang])} files, {size / 1024:.0f} KB")
-        assert size < LIMIT
-        urls = manifest["urls"][lang]
-        assert not any("://" in u or u.startswith("media/") or "pagefind" in u for u in urls)
-    ar = manifest["urls"]["ar"]
-    for page in ("ar/stappenplan/", "ar/contactkaart/", "ar/begrippen/"):
-        if (built_site / page / "index.html").exists():
-            assert page in ar
-    assert not any(u.startswith(("en/", "ti/", "fa/")) for u in ar)
-    sw = (built_site / "sw.js").read_text()
-    assert "__VERSION__" not in sw and manifest["version"] in sw
-
-
 def test_visited_page_reloads_offline_and_precached_pages_open(own_site, browser):
     site, server, url = own_site
     page = new_phone_page(browser)

@@ -12,7 +12,7 @@ import pytest
 from tools import check, content_model
 from tools.cli import UsageError, run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MINE = ("b1", "translations", "review-needed")
 
 

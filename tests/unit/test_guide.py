@@ -18,7 +18,7 @@ import pytest
 from tools import check, content_model
 from tools.cli import run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "handleiding"
 TOOLS = ROOT / "tools"
 
