@@ -5,8 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# pytest-xdist workers for make test / test-fast (e.g. PYTEST_JOBS="-n 2"); see README.
+PYTEST_JOBS ?=
 
-.PHONY: serve build test check bench bench-web system-deps clean deploy
+.PHONY: serve build test test-fast test-stress check bench bench-web system-deps clean deploy
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -40,7 +42,20 @@ system-deps:
 
 ## test: install everything (incl. the browser) and run every test
 test: $(STAMP) system-deps $(NODE_STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_JOBS)
+
+## test-fast: every test except the browser tests (unit, build, content)
+test-fast: $(STAMP) system-deps
+	$(PY) -m pytest $(PYTEST_JOBS) -m "not browser"
+
+## test-stress: the browser tests three times in a row while a busy loop keeps one core busy
+test-stress: $(STAMP) system-deps $(NODE_STAMP)
+	@sh -c 'while :; do :; done' & busy=$$!; \
+	trap 'kill $$busy' EXIT INT TERM; \
+	for run in 1 2 3; do \
+	  echo "test-stress: browser tests, run $$run of 3, one core kept busy (pid $$busy)"; \
+	  $(PY) -m pytest $(PYTEST_JOBS) -m browser || exit 1; \
+	done
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
 bench: $(STAMP)
