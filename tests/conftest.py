@@ -150,7 +150,7 @@ def site_server(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api as playwright_api  # pinned in requirements.txt
     executable = chromium_path()
     if executable is None:
         pytest.fail("Chromium is not installed: run `make test` (it installs Debian's chromium)")
@@ -179,6 +179,26 @@ def phone_page(browser):
     page = new_phone_page(browser)
     yield page
     page.context.close()
+
+
+def page_type_params(with_languages: bool = True) -> list:
+    """pytest parameters for every page type (tools/bench_web.py's PAGE_TYPES) and, with
+    with_languages, each language it is published in: Dutch-only pages (``translate:
+    false``) get no parameters in other languages rather than skipped tests."""
+    from tools.bench_web import PAGE_TYPES, page_languages
+    if not with_languages:
+        return [pytest.param(t, id=t) for t in PAGE_TYPES]
+    return [pytest.param(t, lang, id=f"{t}-{lang}") for t in PAGE_TYPES for lang in page_languages(t)]
+
+
+def require_page(page_type: str) -> str:
+    """URL path (no language prefix) of a page of page_type; fails when docs/ has none."""
+    from tools.bench_web import find_page
+    path = find_page(page_type)
+    if path is None:
+        pytest.fail(f"no page of type {page_type!r} in docs/: the tests of this page type have "
+                    "nothing to test (add one, or take the type out of PAGE_TYPES in tools/bench_web.py)")
+    return path
 
 
 def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:

@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from tests.conftest import serve
+from tests.conftest import page_type_params, require_page, serve
 from tools import bench_web
-from tools.bench_web import KB, PAGE_TYPES, find_page, languages, page_languages
+from tools.bench_web import KB
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +22,9 @@ def gzip_server(built_site, tmp_path_factory):
         yield url
 
 
-@pytest.mark.parametrize("lang", languages())
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("page_type,lang", page_type_params())
 def test_first_load_budget(browser, gzip_server, page_type, lang):
-    if find_page(page_type) is None:
-        pytest.skip(f"no page of type {page_type!r} exists yet in docs/")
-    if lang not in page_languages(page_type):
-        pytest.skip(f"the {page_type} page is Dutch-only (translate: false)")
+    require_page(page_type)
     rel = next(r for t, l, r in bench_web.targets() if t == page_type and l == lang)
     load = bench_web.measure(browser, gzip_server + rel)
     assert load.requests > 1, f"nothing measured for {load.url}"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 
 import pytest
 
@@ -39,14 +38,18 @@ def controlled(page, url):
                            timeout=15000)
 
 
-def wait_until(page, expression, arg=None, timeout=15.0):
-    """Poll an async browser expression (wait_for_function takes a Promise as truthy)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if page.evaluate(expression, arg):
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {expression}")
+def wait_until(page, expression, arg=None, limit_ms=30000):
+    """Wait in the page until the async browser function ``expression`` resolves truthy
+    (the state of the caches has no event to wait for; wait_for_function would take its
+    Promise as truthy at once). Fails after limit_ms."""
+    page.evaluate(f"""async (arg) => {{
+      const check = {expression};
+      const end = Date.now() + {int(limit_ms)};
+      while (!(await check(arg))) {{
+        if (Date.now() > end) throw new Error({json.dumps("timed out waiting for " + expression)});
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }}
+    }}""", arg)
 
 
 def wait_cached(page, url):

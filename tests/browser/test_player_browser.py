@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import socketserver
 import threading
@@ -17,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.page_states import wait_player
 from tests.conftest import new_phone_page, video_pages
 from tools import media
 
 MEDIA_REQUEST = re.compile(r"\.(mp4|m4a|webm|m3u8)(\?|$)")
 VIDEO = "figure.wegwijs-video video"
 STATE_JS = """() => { const v = document.querySelector('figure.wegwijs-video video');
-  return {time: v.currentTime, paused: v.paused, rate: v.playbackRate,
+  return {time: v.currentTime, seeking: v.seeking, paused: v.paused, rate: v.playbackRate,
           src: v.currentSrc, audio: v.getAttribute('data-audio'),
           showing: Array.from(v.textTracks).filter(t => t.kind === 'subtitles' && t.mode === 'showing')
                         .map(t => t.language)}; }"""
@@ -86,9 +86,9 @@ def media_server(built_site):
 
 def _open(browser, url: str, **options):
     page = new_phone_page(browser, **options)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
+    page.goto(url, wait_until="load")
+    if page.evaluate("!!document.querySelector('figure.wegwijs-video')") and options.get("java_script_enabled", True):
+        wait_player(page)  # the player's script is done: data-state="ready"
     return page
 
 
@@ -139,8 +139,9 @@ def test_choosing_subtitles_switches_the_showing_track(browser, media_server, vi
         # The browser's own subtitle menu sets the mode; our select follows it.
         page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
             for (const t of v.textTracks) if (t.kind === 'subtitles') t.mode = t.language === 'fa' ? 'showing' : 'disabled'; }""")
-        page.wait_for_timeout(100)
-        assert select.input_value() == "fa"
+        # (the tracks' change event is asynchronous: wait for the select to follow)
+        page.wait_for_function("s => document.querySelector(s).value === 'fa'",
+                               arg="figure.wegwijs-video [data-role=subtitles]")
     finally:
         page.context.close()
 
@@ -153,15 +154,17 @@ def test_switching_spoken_language_keeps_position_rate_and_play_state(browser, m
             v.playbackRate = 1.5; v.currentTime = 10; }""")
         page.wait_for_function("() => document.querySelector('figure.wegwijs-video video').currentTime >= 10")
         page.locator("figure.wegwijs-video [data-role=audio]").first.select_option("fa")
-        page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
-            return v.currentSrc.endsWith('/fa.mp4') && !v.paused && v.currentTime > 10.2; }""", timeout=10000)
-        state = page.evaluate(STATE_JS)
+        # The state at the moment the Farsi file plays on (not later: it keeps playing).
+        state = page.wait_for_function(f"""() => {{ const v = document.querySelector('figure.wegwijs-video video');
+            return v.currentSrc.endsWith('/fa.mp4') && !v.paused && v.currentTime > 10.2 && ({STATE_JS})(); }}""",
+                                       timeout=10000).json_value()
         assert state["audio"] == "fa" and state["rate"] == 1.5
         assert 10 < state["time"] < 14, state  # continued from 10 s, not from the start
         # A seek after the switch stays in the chosen language's file.
-        page.evaluate("document.querySelector('figure.wegwijs-video video').currentTime = 3")
-        page.wait_for_timeout(600)
-        state = page.evaluate(STATE_JS)
+        state = page.evaluate(f"""() => new Promise(resolve => {{
+            const v = document.querySelector('figure.wegwijs-video video');
+            v.addEventListener('seeked', () => resolve(({STATE_JS})()), {{once: true}});
+            v.currentTime = 3; }})""")
         assert state["src"].endswith("/fa.mp4") and 3 <= state["time"] < 5 and not state["paused"]
         # Paused stays paused, at the same position.
         page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
@@ -171,7 +174,7 @@ def test_switching_spoken_language_keeps_position_rate_and_play_state(browser, m
         page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
             return v.currentSrc.endsWith('/ti.mp4') && v.readyState >= 1 && Math.abs(v.currentTime - 20) < 0.3; }""",
                                timeout=10000)
-        page.wait_for_timeout(500)
+        wait_player(page)  # the switch is complete: source swapped, position restored
         state = page.evaluate(STATE_JS)
         assert state["paused"] and abs(state["time"] - 20) < 0.3, state
         assert _player_errors(page) == []
@@ -199,7 +202,10 @@ def test_all_controls_reachable_and_usable_by_keyboard(browser, media_server, vi
         audio.focus()
         before = page.evaluate(STATE_JS)["audio"]
         page.keyboard.press("ArrowDown")
-        page.wait_for_timeout(200)
+        page.wait_for_function("s => document.querySelector('figure.wegwijs-video video')"
+                               ".getAttribute('data-audio') === document.querySelector(s).value",
+                               arg="figure.wegwijs-video [data-role=audio]")
+        wait_player(page)
         after = page.evaluate(STATE_JS)
         assert after["audio"] != before and after["audio"] == audio.input_value()
         assert _media_requests(page) == []  # still nothing fetched: not played yet

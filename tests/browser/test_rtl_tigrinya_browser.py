@@ -7,6 +7,8 @@ tests/content/.
 """
 from __future__ import annotations
 
+from tests.browser.page_states import wait_ready
+
 import re
 from pathlib import Path
 
@@ -85,6 +87,7 @@ def test_phase_page_in_chromium(phone_page, site_server):
     dutch_ids = phone_page.eval_on_selector_all("[data-check-id].task-list-item",
                                                 "els => els.map(e => e.dataset.checkId)")
     phone_page.goto(site_server + "ti/fase/azc/")
+    wait_ready(phone_page, "glossary")
     assert phone_page.evaluate("document.documentElement.lang") == "ti"
     ids = phone_page.eval_on_selector_all("[data-check-id].task-list-item",
                                           "els => els.map(e => e.dataset.checkId)")

@@ -20,13 +20,11 @@ def test_built_begrippenlijst_is_in_each_languages_alphabetical_order(built_site
     checked = 0
     for lang, prefix in (("nl", ""), ("en", "en/"), ("ar", "ar/"), ("ti", "ti/"), ("fa", "fa/")):
         path = built_site / prefix / "begrippen" / "index.html"
-        if not path.exists():
-            continue
+        assert path.exists(), f"no begrippenlijst for {lang}"
         html = path.read_text(encoding="utf-8")
         root_lang = re.search(r'<html lang="([a-z]+)"', html).group(1)
         dl = re.search(r"<dl>(.*?)</dl>", html, re.S)
-        if not dl:
-            continue
+        assert dl, f"the {lang} begrippenlijst has no <dl> of terms"
         terms = [re.sub(r"<[^>]+>", "", t).strip()
                  for t in re.findall(r"<dt[^>]*>(.*?)</dt>", dl.group(1), re.S)]
         text_lang = "nl" if 'class="wegwijs-notice"' in html else root_lang
@@ -51,8 +49,7 @@ def test_contactkaart_has_places_and_sketch_map_in_every_language(built_site):
     data = places.load()
     for prefix in ("", "en/", "ar/", "ti/", "fa/"):
         page = built_site / prefix / "contactkaart" / "index.html"
-        if not page.exists():
-            continue
+        assert page.exists(), f"no contactkaart for {prefix or 'nl'}"
         html = page.read_text(encoding="utf-8")
         assert 'class="wegwijs-card"' in html and 'class="wegwijs-sketch"' in html
         assert html.count('class="wegwijs-place"') == len(data.places)
