@@ -78,9 +78,23 @@ def build_site(config_dir: Path, site_dir: Path, config_file: str = "mkdocs.yml"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+    """The real site, built once per run: with pytest-xdist (``-n``) the first worker
+    builds it under a file lock in the run's shared temporary directory and the others
+    reuse it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site_dir = tmp_path_factory.mktemp("site")
+        result = build_site(ROOT, site_dir)
+        assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+        return site_dir
+    import fcntl
+    shared = tmp_path_factory.getbasetemp().parent
+    site_dir, done = shared / "site", shared / "site.built"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = build_site(ROOT, site_dir)
+            assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+            done.touch()
     return site_dir
 
 
