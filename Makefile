@@ -13,8 +13,10 @@ BUILD_STAMP := $(VENV)/.installed-build
 CHECK_STAMP := $(VENV)/.installed-check
 TEST_STAMP  := $(VENV)/.installed
 DEV_STAMP   := $(VENV)/.installed-dev
+# pytest-xdist workers for make test / test-fast (e.g. PYTEST_JOBS="-n 2"); see README.
+PYTEST_JOBS ?=
 
-.PHONY: serve build test check lint-js bench bench-web system-deps clean deploy lock
+.PHONY: serve build test test-fast test-stress check lint-js bench bench-web system-deps clean deploy lock
 
 $(VENV)/pyvenv.cfg:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -70,7 +72,20 @@ system-deps:
 
 ## test: install everything (incl. the browser) and run every test
 test: $(TEST_STAMP) system-deps $(NODE_STAMP) lint-js
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_JOBS)
+
+## test-fast: every test except the browser tests (unit, build, content)
+test-fast: $(TEST_STAMP) system-deps $(NODE_STAMP)
+	$(PY) -m pytest $(PYTEST_JOBS) -m "not browser"
+
+## test-stress: the browser tests three times in a row while a busy loop keeps one core busy
+test-stress: $(TEST_STAMP) system-deps $(NODE_STAMP)
+	@sh -c 'while :; do :; done' & busy=$$!; \
+	trap 'kill $$busy' EXIT INT TERM; \
+	for run in 1 2 3; do \
+	  echo "test-stress: browser tests, run $$run of 3, one core kept busy (pid $$busy)"; \
+	  $(PY) -m pytest $(PYTEST_JOBS) -m browser || exit 1; \
+	done
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
 bench: $(BUILD_STAMP)

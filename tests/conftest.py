@@ -6,6 +6,13 @@ and drive Debian's Chromium with Playwright (never Playwright's own browser down
 - ``site_server``: base URL (``http://127.0.0.1:<port>/``) serving ``built_site``.
 - ``browser``: a Playwright Chromium browser; ``phone_page``: a 360x640 page that
   records every request (``page.requests``) and console error (``page.console_errors``).
+
+Tests are organised by kind, one folder each, and every test gets its folder's marker
+(registered in pytest.ini): ``unit`` (functions, no site build), ``build`` (mkdocs
+builds: the real site or a fixture site, checked in the HTML), ``content`` (the real
+Markdown and translations), ``browser`` (Chromium). A test outside tests/browser/ that
+asks for the browser is a collection error, so ``pytest -m "not browser"`` (``make
+test-fast``) never starts Chromium; a unit test may not ask for the built site.
 """
 from __future__ import annotations
 
@@ -21,9 +28,32 @@ from pathlib import Path
 
 import pytest
 
+from tools.wegwijs.sources import media
+
 ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("unit", "build", "content", "browser")
+BROWSER_FIXTURES = {"browser", "phone_page"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with the kind of its folder; refuse tests in the wrong folder."""
+    misplaced = []
+    for item in items:
+        parts = Path(item.fspath).resolve().relative_to(ROOT / "tests").parts
+        kind = parts[0] if len(parts) > 1 and parts[0] in KINDS else None
+        if kind is None:
+            misplaced.append(f"{item.nodeid}: put it in one of tests/{{{','.join(KINDS)}}}/")
+            continue
+        item.add_marker(getattr(pytest.mark, kind))
+        fixtures = set(item.fixturenames)
+        if kind != "browser" and fixtures & BROWSER_FIXTURES:
+            misplaced.append(f"{item.nodeid}: uses the browser, move it to tests/browser/")
+        if kind == "unit" and "built_site" in fixtures:
+            misplaced.append(f"{item.nodeid}: uses the built site, move it to tests/build/")
+    if misplaced:
+        raise pytest.UsageError("tests in the wrong folder:\n" + "\n".join(misplaced))
 
 
 def chromium_path() -> str | None:
@@ -47,10 +77,45 @@ def build_site(config_dir: Path, site_dir: Path, config_file: str = "mkdocs.yml"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+    """The real site, built once per run: with pytest-xdist (``-n``) the first worker
+    builds it under a file lock in the run's shared temporary directory and the others
+    reuse it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site_dir = tmp_path_factory.mktemp("site")
+        result = build_site(ROOT, site_dir)
+        assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+        return site_dir
+    import fcntl
+    shared = tmp_path_factory.getbasetemp().parent
+    site_dir, done = shared / "site", shared / "site.built"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = build_site(ROOT, site_dir)
+            assert result.returncode == 0, f"site build failed:\n{result.stdout}\n{result.stderr}"
+            done.touch()
     return site_dir
+
+
+def video_pages(site: Path, lang_prefix: str = "") -> list[str]:
+    """Site paths of the pages (of one language) that embed a player."""
+    base = site / lang_prefix if lang_prefix else site
+    found = []
+    for html in sorted(base.rglob("index.html")):
+        rel = html.relative_to(site).as_posix()
+        first = rel.split("/")[0]
+        if not lang_prefix and first in media.languages()[1:]:
+            continue
+        if 'class="wegwijs-video"' in html.read_text(encoding="utf-8"):
+            found.append(rel[: -len("index.html")])
+    return found
+
+
+@pytest.fixture(scope="session")
+def video_page(built_site) -> str:
+    pages = video_pages(built_site)
+    assert pages, "no Dutch page places a video: a page needs a line [[video:<id>]]"
+    return pages[0]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -98,7 +163,7 @@ def site_server(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api as playwright_api  # pinned in requirements.txt
     executable = chromium_path()
     if executable is None:
         pytest.fail("Chromium is not installed: run `make test` (it installs Debian's chromium)")
@@ -127,6 +192,26 @@ def phone_page(browser):
     page = new_phone_page(browser)
     yield page
     page.context.close()
+
+
+def page_type_params(with_languages: bool = True) -> list:
+    """pytest parameters for every page type (tools/dev/bench_web.py's PAGE_TYPES) and, with
+    with_languages, each language it is published in: Dutch-only pages (``translate:
+    false``) get no parameters in other languages rather than skipped tests."""
+    from tools.dev.bench_web import PAGE_TYPES, page_languages
+    if not with_languages:
+        return [pytest.param(t, id=t) for t in PAGE_TYPES]
+    return [pytest.param(t, lang, id=f"{t}-{lang}") for t in PAGE_TYPES for lang in page_languages(t)]
+
+
+def require_page(page_type: str) -> str:
+    """URL path (no language prefix) of a page of page_type; fails when docs/ has none."""
+    from tools.dev.bench_web import find_page
+    path = find_page(page_type)
+    if path is None:
+        pytest.fail(f"no page of type {page_type!r} in docs/: the tests of this page type have "
+                    "nothing to test (add one, or take the type out of PAGE_TYPES in tools/dev/bench_web.py)")
+    return path
 
 
 def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:

@@ -13,7 +13,7 @@ every page type in every language in Chromium at 360x640 with an empty cache:
   drops on a busy machine. Run it on a quiet machine.
 
 Prints a table per page type and language and exits 1 when a budget is missed.
-The byte and request budgets also run in CI (tests/test_budgets_browser.py);
+The byte and request budgets also run in CI (tests/browser/test_budgets_browser.py);
 Lighthouse (~20 s a page) only here. Page discovery (``page_types``) is shared
 with the browser tests: a page type is found by front-matter ``type``.
 """
@@ -199,37 +199,50 @@ class Load:
     failed: list[str] = field(default_factory=list)
 
 
-def measure(browser, url: str, quiet_ms: int = 1000, limit_ms: int = 15000) -> Load:
+def measure(browser, url: str, quiet_ms: int = 1000, limit_ms: int = 60000) -> Load:
     """Load url in a fresh 360x640 phone context (empty cache) and count what went over
-    the wire until the network has been quiet for quiet_ms: the page's requests and,
-    separately, those of its service worker (Playwright reports both per context)."""
+    the wire: the page's requests and, separately, those of its service worker
+    (Playwright reports both per context). Waits until every request that started has
+    finished or failed (its size known) and no new one started for quiet_ms; raises
+    RuntimeError when requests are still open after limit_ms, never counts half."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=2,
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
     origin = urlsplit(url)
     seen: list = []
-    done: dict[int, int] = {}
-    failed: list[str] = []
+    done: dict[int, int] = {}  # id(request) -> bytes, set once its size is known
+    failed: list = []
 
     def finished(request):
         sizes = request.sizes()
         done[id(request)] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
+    def open_requests() -> list:
+        ended = done.keys() | {id(r) for r in failed}
+        return [r for r in seen if id(r) not in ended and not r.url.startswith("data:")]
+
     context.on("request", lambda request: seen.append(request))
     context.on("requestfinished", finished)
-    context.on("requestfailed", lambda request: failed.append(request.url))
+    context.on("requestfailed", lambda request: failed.append(request))
     try:
         page.goto(url, wait_until="load")
-        waited, count = 0, -1
-        quiet = 0
-        while waited < limit_ms and quiet < quiet_ms:
-            page.wait_for_timeout(250)
-            waited += 250
-            settled = len(seen) == len(done) + len(failed)
-            quiet = quiet + 250 if (len(seen) == count and settled) else 0
-            count = len(seen)
-    finally:
-        result = Load(url=url, failed=failed)
+        deadline = time.monotonic() + limit_ms / 1000
+        while True:
+            pending = open_requests()
+            if pending and time.monotonic() > deadline:
+                raise RuntimeError(f"{url}: requests still open after {limit_ms} ms: "
+                                   + ", ".join(r.url for r in pending))
+            try:
+                if pending:  # the next request to end (its size is read in `finished`)
+                    context.wait_for_event("requestfinished", timeout=250)
+                else:  # idle: done unless a new request starts within quiet_ms
+                    context.wait_for_event("request", timeout=quiet_ms)
+            except PlaywrightTimeout:
+                if not pending:
+                    break
+        result = Load(url=url, failed=[r.url for r in failed])
         for request in seen:
             if request.url.startswith("data:"):
                 continue
@@ -244,6 +257,7 @@ def measure(browser, url: str, quiet_ms: int = 1000, limit_ms: int = 15000) -> L
             if (parts.scheme, parts.netloc) != (origin.scheme, origin.netloc):
                 result.foreign_bytes += size
                 result.foreign_urls.append(request.url)
+    finally:
         context.close()
     return result
 

@@ -2,18 +2,19 @@
 plus a keyboard-only walk through the main flows.
 
 Pages are found by their front-matter ``type`` (tools.wegwijs.sources.content_model.scan), so new
-page types are checked as soon as they land; a type that no page has yet is
-skipped with that reason (page discovery: tools/dev/bench_web.py). axe-core comes
+page types are checked as soon as they land; a type that no page has is a failure,
+and Dutch-only pages are tested in Dutch only (page discovery: tools/dev/bench_web.py). axe-core comes
 from node_modules (package.json, installed by ``make test``).
 """
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import ROOT, new_phone_page
+from tests.browser.page_states import wait_drawer_open, wait_ready, wait_search_done
+from tests.conftest import ROOT, new_phone_page, page_type_params, require_page
 from tools.wegwijs.sources import content_model
-from tools.dev.bench_web import (PAGE_TYPES, find_page, lang_prefix, page_languages,  # noqa: F401
-                             page_url_path)
+from tools.dev.bench_web import lang_prefix, page_url_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -53,14 +54,9 @@ def axe_source() -> str:
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("page_type,lang", page_type_params())
 def test_axe_wcag21_aa(page_type, lang, color_scheme, browser, built_site, site_server, axe_source):
-    path = find_page(page_type)
-    if path is None:
-        pytest.skip(f"no page of type {page_type!r} exists yet in docs/")
-    if lang not in page_languages(page_type):
-        pytest.skip(f"the {page_type} page is Dutch-only (translate: false)")
+    path = require_page(page_type)
     rel = lang_prefix(lang) + path
     built = built_site / (rel if rel.endswith(".html") else rel + "index.html")
     assert built.exists(), f"{page_type} page {rel!r} was not built for {lang}"
@@ -118,8 +114,11 @@ def tab_to(page, matches, limit: int = 80, key: str = "Tab") -> dict:
         info = page.evaluate(FOCUSED_JS)
         if info is None:
             continue
-        if not info["visible"]:  # e.g. the skip link fades in on focus
-            page.wait_for_timeout(400)
+        if not info["visible"]:  # e.g. the skip link fades in on focus: wait until shown
+            try:
+                page.wait_for_function(f"(({FOCUSED_JS})() || {{}}).visible", timeout=5000)
+            except PlaywrightTimeout:
+                pass  # still invisible: the assertion below names the element
             info = page.evaluate(FOCUSED_JS)
             if info is None:
                 continue
@@ -154,7 +153,7 @@ def test_keyboard_navigation_drawer(kb_page, site_server):
     assert button.get_attribute("aria-expanded") == "true"
     # Focus moves into the open drawer, onto a visible link.
     page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
-    page.wait_for_timeout(300)  # slide-in transition
+    wait_drawer_open(page)
     assert page.evaluate(FOCUSED_JS)["visible"]
     # Tab to the first fase page in the navigation and follow it with Enter.
     target = tab_to(page, lambda i: i["tag"] == "a" and "fase/" in (i["href"] or ""))
@@ -196,8 +195,8 @@ def test_keyboard_search(kb_page, site_server):
     assert page.evaluate("document.activeElement.id") == "wegwijs-search-input"
     page.keyboard.type("wonen")
     page.keyboard.press("Enter")
+    assert wait_search_done(page, "wonen") > 0
     first = dialog.locator(".wegwijs-search__results a").first
-    first.wait_for(state="visible", timeout=15000)
     expected = first.get_attribute("href")
     tab_to(page, lambda i: i["tag"] == "a" and i["href"] == expected, limit=10)
     with page.expect_navigation():
@@ -222,13 +221,12 @@ def _first_source(predicate) -> str | None:
 
 def test_keyboard_checklist(kb_page, site_server):
     path = _first_source(lambda p: "- [ ]" in p.body)
-    if path is None:
-        pytest.skip("no page has a checklist yet")
+    assert path is not None, "no page has a checklist"
     page = kb_page
     page.goto(site_server + path, wait_until="load")
     box = page.locator(".task-list-item input[type=checkbox]").first
-    if box.is_disabled():
-        pytest.skip(f"the checklist on {path} is not interactive yet (disabled checkboxes)")
+    wait_ready(page, "checklist")
+    assert not box.is_disabled(), f"the checklist on {path} is not interactive (disabled checkboxes)"
     box_id = box.evaluate("el => el.id || (el.id = 'kb-first-box')")
     assert not box.is_checked()
     tab_to(page, lambda i: page.evaluate("document.activeElement.id") == box_id
@@ -240,23 +238,19 @@ def test_keyboard_checklist(kb_page, site_server):
 
 def test_keyboard_video_player(kb_page, site_server):
     path = _first_source(lambda p: "[[video:" in p.body)
-    if path is None:
-        pytest.skip("no page has a video yet")
+    assert path is not None, "no page has a video"
     page = kb_page
     page.goto(site_server + path, wait_until="load")
-    if page.locator("video").count() == 0:
-        pytest.skip(f"{path} has a [[video:]] line but no player is rendered yet")
+    assert page.locator("video").count() > 0, f"{path} has a [[video:]] line but no player"
     # The first focusable control of the player (a play button or the video itself).
     tab_to(page, lambda i: page.evaluate(
         """() => { const v = document.querySelector('video'); const el = document.activeElement;
                    const box = v.closest('figure, .wegwijs-video, [data-video]') || v.parentElement;
                    return el === v || box.contains(el); }"""), limit=150)
-    page.keyboard.press("Enter")
-    try:
-        page.wait_for_function("!document.querySelector('video').paused", timeout=3000)
-    except Exception:
-        page.keyboard.press("Space")
-        page.wait_for_function("!document.querySelector('video').paused", timeout=5000)
+    # Space starts it whether the focus is on a play button or on the video itself
+    # (one key only: a second one, pressed when the first was merely slow, would pause it).
+    page.keyboard.press("Space")
+    page.wait_for_function("!document.querySelector('video').paused")
 
 
 def test_menu_button_only_where_the_drawer_is(browser, site_server):
@@ -286,7 +280,7 @@ def test_axe_on_open_drawer_and_search(browser, site_server, axe_source, lang):
     try:
         page.goto(site_server + lang_prefix(lang), wait_until="load")
         page.locator(".wegwijs-drawer-open").click()
-        page.wait_for_timeout(400)  # slide-in
+        wait_drawer_open(page)
         violations = run_axe(page, axe_source)
         assert not violations, format_violations(page.url + " (drawer open)", violations)
         page.keyboard.press("Escape")
@@ -294,7 +288,7 @@ def test_axe_on_open_drawer_and_search(browser, site_server, axe_source, lang):
         page.locator(".wegwijs-search-open").click()
         page.locator("#wegwijs-search-input").fill(query)
         page.locator("#wegwijs-search-input").press("Enter")
-        page.locator(".wegwijs-search__results a").first.wait_for(state="visible", timeout=15000)
+        assert wait_search_done(page, query) > 0, f"no results for {query!r}"
         violations = run_axe(page, axe_source)
         assert not violations, format_violations(page.url + f" (search results for {query!r})", violations)
     finally:

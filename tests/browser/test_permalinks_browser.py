@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import build_site, new_phone_page, serve
-from tests.test_links import PAGES, fixture_config
+from tests.build.test_links import PAGES, fixture_config
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from tools.wegwijs.checks import check
 from tools.wegwijs.sources import content_model
 from tools.wegwijs.cli import run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "handleiding"
 TOOLS = ROOT / "tools"
 

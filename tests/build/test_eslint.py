@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ESLINT = ROOT / "node_modules" / "eslint" / "bin" / "eslint.js"
 
 
@@ -33,14 +33,12 @@ def lint_as(path: str, source: str) -> subprocess.CompletedProcess:
     return eslint("--stdin", "--stdin-filename", path, stdin=source)
 
 
-@pytest.mark.unit
 def test_project_javascript_passes_eslint():
     result = eslint(".")
     assert result.returncode == 0, f"ESLint found problems (fix them, see eslint.config.js):\n" \
                                    f"{result.stdout}{result.stderr}"
 
 
-@pytest.mark.unit
 def test_every_script_of_the_site_is_linted():
     result = eslint("--format", "json", ".")
     linted = {Path(r["filePath"]).relative_to(ROOT).as_posix() for r in json.loads(result.stdout)}
@@ -48,7 +46,6 @@ def test_every_script_of_the_site_is_linted():
     assert scripts and scripts <= linted, sorted(scripts - linted)
 
 
-@pytest.mark.unit
 def test_eslint_catches_an_unused_variable_and_an_undefined_global():
     bad = '(function () {\n  "use strict";\n  var unused = 1;\n  undefinedGlobal.go();\n})();\n'
     result = lint_as("overrides/assets/wegwijs/bad-example.js", bad)
@@ -57,7 +54,6 @@ def test_eslint_catches_an_unused_variable_and_an_undefined_global():
     assert "no-undef" in result.stdout and "'undefinedGlobal'" in result.stdout, result.stdout
 
 
-@pytest.mark.unit
 def test_page_scripts_get_no_service_worker_globals_and_the_worker_no_page_globals():
     # `clients` exists only in a service worker; `document` never does there.
     page = lint_as("overrides/assets/wegwijs/x.js", '(function () {\n  "use strict";\n  clients.claim();\n})();\n')
@@ -66,7 +62,6 @@ def test_page_scripts_get_no_service_worker_globals_and_the_worker_no_page_globa
     assert worker.returncode == 1 and "'document' is not defined" in worker.stdout, worker.stdout
 
 
-@pytest.mark.build
 def test_built_service_worker_passes_eslint(built_site):
     """The build fills in VERSION and PRECACHE: the result must still be clean JavaScript."""
     source = (built_site / "sw.js").read_text(encoding="utf-8")

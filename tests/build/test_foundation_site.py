@@ -16,7 +16,7 @@ from tools.wegwijs.render.ui_strings import catalog
 LANGS = ["nl", "en", "ar", "ti", "fa"]
 RTL = {"ar", "fa"}
 SITE_HOST = urlsplit(re.search(r'site_url: !ENV \[SITE_URL, "([^"]+)"\]',
-                                (Path(__file__).resolve().parent.parent / "mkdocs.yml")
+                                (Path(__file__).resolve().parents[2] / "mkdocs.yml")
                                 .read_text(encoding="utf-8")).group(1)).netloc
 
 
@@ -176,7 +176,7 @@ def test_no_page_embeds_a_search_index(built_site):
 
 
 # Hosts a script may contact only after the visitor asks (the interactive map);
-# tests/test_map_browser.py proves no request goes there before that.
+# tests/browser/test_map_browser.py proves no request goes there before that.
 ON_REQUEST_HOSTS = {"www.openstreetmap.org", "tile.openstreetmap.org"}
 
 

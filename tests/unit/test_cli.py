@@ -13,7 +13,7 @@ from tools.wegwijs.checks import check
 from tools.wegwijs.sources import content_model
 from tools.wegwijs.cli import UsageError, run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MINE = ("b1", "translations", "review-needed")
 
 

@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, new_phone_page
+from tests.browser.page_states import wait_search_done
+from tests.conftest import ROOT, new_phone_page, page_type_params, require_page
 from tools.dev import bench_web
-from tools.dev.bench_web import PAGE_TYPES, find_page, lang_prefix, languages, page_languages
+from tools.dev.bench_web import lang_prefix, languages, page_languages
 
 LANGUAGES = languages()
 
@@ -196,11 +197,9 @@ def _assert_clean(page, origin):
     assert not foreign, f"requests to other hosts from {page.url}: {foreign}"
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("page_type", page_type_params(with_languages=False))
 def test_pages_work_under_csp(browser, nginx_server, page_type):
-    path = find_page(page_type)
-    if path is None:
-        pytest.skip(f"no page of type {page_type!r} exists yet in docs/")
+    path = require_page(page_type)
     origin = nginx_server["url"]
     for lang in page_languages(page_type):
         if page_type == "404":  # a missing page deep down: assets must still load
@@ -216,7 +215,7 @@ def test_pages_work_under_csp(browser, nginx_server, page_type):
                 assert page.locator("h1").count() >= 1, url
             # The stylesheet applied (a CSP block of it would leave the page unstyled).
             assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed", "relative")
-            page.wait_for_timeout(100)
+            page.wait_for_load_state("networkidle")  # late requests and their console errors
             _assert_clean(page, origin)
         finally:
             page.context.close()
@@ -245,7 +244,7 @@ def test_search_works_under_csp(browser, nginx_server, lang, query):
         page.locator(".wegwijs-search-open").click()
         page.locator("#wegwijs-search-input").fill(query)
         page.locator("#wegwijs-search-input").press("Enter")
-        page.locator(".wegwijs-search__results a").first.wait_for(state="visible", timeout=15000)
+        assert wait_search_done(page, query) > 0, f"no results for {query!r}"
         assert any("/pagefind/" in u and u.endswith(".pagefind") for u in page.requests), \
             "Pagefind's WebAssembly was not loaded"
         _assert_clean(page, origin)
@@ -254,14 +253,11 @@ def test_search_works_under_csp(browser, nginx_server, lang, query):
 
 
 def test_video_plays_under_csp(browser, nginx_server):
-    path = find_page("thema-video")
-    if path is None:
-        pytest.skip("no thema page with a video exists yet")
+    path = require_page("thema-video")
     origin = nginx_server["url"]
     page = _load(browser, origin + path)
     try:
-        if page.locator("video").count() == 0:
-            pytest.skip(f"{path} has a [[video:]] line but no player is rendered yet")
+        assert page.locator("video").count() == 1, f"{path} has a [[video:]] line but no player"
         page.evaluate("document.querySelector('video').muted = true")
         page.evaluate("document.querySelector('video').play()")
         page.wait_for_function("document.querySelector('video').currentTime > 0", timeout=15000)

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.page_states import search, wait_drawer_open
+
 LANGS = ["nl", "en", "ar", "ti", "fa"]
 
 
@@ -30,16 +32,6 @@ def test_page_fits_a_phone_and_stays_on_the_site(phone_page, site_server, lang):
     assert not [u for u in phone_page.requests if "/pagefind/" in u], "search index loaded before search"
     assert not [u for u in phone_page.requests if u.endswith("sitemap.xml")]
     assert not phone_page.console_errors
-
-
-def search(page, query: str) -> list[str]:
-    page.click(".wegwijs-search-open")
-    page.fill("#wegwijs-search-input", query)
-    page.wait_for_function(
-        "document.querySelector('.wegwijs-search__status').textContent.match(/\\d/) !== null "
-        "|| document.querySelectorAll('.wegwijs-search__results li').length > 0", timeout=15000)
-    page.wait_for_timeout(300)
-    return page.eval_on_selector_all(".wegwijs-search__results a", "els => els.map(e => e.href)")
 
 
 def a_word_from(page) -> str:
@@ -132,7 +124,7 @@ def test_right_to_left_layout_in_the_browser(phone_page, site_server, lang, rtl)
         assert first_word["fromLeft"] < 2 < first_word["fromRight"], first_word
     # The navigation drawer slides in from the reading side.
     phone_page.click(".wegwijs-drawer-open")
-    phone_page.wait_for_timeout(400)
+    wait_drawer_open(phone_page)
     box = phone_page.evaluate(
         "(() => { const r = document.querySelector('.md-sidebar--primary').getBoundingClientRect();"
         " return {left: r.left, right: r.right}; })()")

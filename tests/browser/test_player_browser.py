@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import socketserver
 import threading
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import new_phone_page
+from tests.browser.page_states import wait_player
+from tests.conftest import new_phone_page, video_pages
 from tools.wegwijs.sources import media
 
 MEDIA_REQUEST = re.compile(r"\.(mp4|m4a|webm|m3u8)(\?|$)")
 VIDEO = "figure.wegwijs-video video"
 STATE_JS = """() => { const v = document.querySelector('figure.wegwijs-video video');
-  return {time: v.currentTime, paused: v.paused, rate: v.playbackRate,
+  return {time: v.currentTime, seeking: v.seeking, paused: v.paused, rate: v.playbackRate,
           src: v.currentSrc, audio: v.getAttribute('data-audio'),
           showing: Array.from(v.textTracks).filter(t => t.kind === 'subtitles' && t.mode === 'showing')
                         .map(t => t.language)}; }"""
@@ -85,32 +84,11 @@ def media_server(built_site):
     server.shutdown()
 
 
-def _video_pages(site: Path, lang_prefix: str = "") -> list[str]:
-    """Site paths of the pages (of one language) that embed a player."""
-    base = site / lang_prefix if lang_prefix else site
-    found = []
-    for html in sorted(base.rglob("index.html")):
-        rel = html.relative_to(site).as_posix()
-        first = rel.split("/")[0]
-        if not lang_prefix and first in media.languages()[1:]:
-            continue
-        if 'class="wegwijs-video"' in html.read_text(encoding="utf-8"):
-            found.append(rel[: -len("index.html")])
-    return found
-
-
-@pytest.fixture(scope="module")
-def video_page(built_site) -> str:
-    pages = _video_pages(built_site)
-    assert pages, "no Dutch page places a video: a page needs a line [[video:<id>]]"
-    return pages[0]
-
-
 def _open(browser, url: str, **options):
     page = new_phone_page(browser, **options)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
+    page.goto(url, wait_until="load")
+    if page.evaluate("!!document.querySelector('figure.wegwijs-video')") and options.get("java_script_enabled", True):
+        wait_player(page)  # the player's script is done: data-state="ready"
     return page
 
 
@@ -161,8 +139,9 @@ def test_choosing_subtitles_switches_the_showing_track(browser, media_server, vi
         # The browser's own subtitle menu sets the mode; our select follows it.
         page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
             for (const t of v.textTracks) if (t.kind === 'subtitles') t.mode = t.language === 'fa' ? 'showing' : 'disabled'; }""")
-        page.wait_for_timeout(100)
-        assert select.input_value() == "fa"
+        # (the tracks' change event is asynchronous: wait for the select to follow)
+        page.wait_for_function("s => document.querySelector(s).value === 'fa'",
+                               arg="figure.wegwijs-video [data-role=subtitles]")
     finally:
         page.context.close()
 
@@ -175,15 +154,17 @@ def test_switching_spoken_language_keeps_position_rate_and_play_state(browser, m
             v.playbackRate = 1.5; v.currentTime = 10; }""")
         page.wait_for_function("() => document.querySelector('figure.wegwijs-video video').currentTime >= 10")
         page.locator("figure.wegwijs-video [data-role=audio]").first.select_option("fa")
-        page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
-            return v.currentSrc.endsWith('/fa.mp4') && !v.paused && v.currentTime > 10.2; }""", timeout=10000)
-        state = page.evaluate(STATE_JS)
+        # The state at the moment the Farsi file plays on (not later: it keeps playing).
+        state = page.wait_for_function(f"""() => {{ const v = document.querySelector('figure.wegwijs-video video');
+            return v.currentSrc.endsWith('/fa.mp4') && !v.paused && v.currentTime > 10.2 && ({STATE_JS})(); }}""",
+                                       timeout=10000).json_value()
         assert state["audio"] == "fa" and state["rate"] == 1.5
         assert 10 < state["time"] < 14, state  # continued from 10 s, not from the start
         # A seek after the switch stays in the chosen language's file.
-        page.evaluate("document.querySelector('figure.wegwijs-video video').currentTime = 3")
-        page.wait_for_timeout(600)
-        state = page.evaluate(STATE_JS)
+        state = page.evaluate(f"""() => new Promise(resolve => {{
+            const v = document.querySelector('figure.wegwijs-video video');
+            v.addEventListener('seeked', () => resolve(({STATE_JS})()), {{once: true}});
+            v.currentTime = 3; }})""")
         assert state["src"].endswith("/fa.mp4") and 3 <= state["time"] < 5 and not state["paused"]
         # Paused stays paused, at the same position.
         page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
@@ -193,7 +174,7 @@ def test_switching_spoken_language_keeps_position_rate_and_play_state(browser, m
         page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
             return v.currentSrc.endsWith('/ti.mp4') && v.readyState >= 1 && Math.abs(v.currentTime - 20) < 0.3; }""",
                                timeout=10000)
-        page.wait_for_timeout(500)
+        wait_player(page)  # the switch is complete: source swapped, position restored
         state = page.evaluate(STATE_JS)
         assert state["paused"] and abs(state["time"] - 20) < 0.3, state
         assert _player_errors(page) == []
@@ -221,7 +202,10 @@ def test_all_controls_reachable_and_usable_by_keyboard(browser, media_server, vi
         audio.focus()
         before = page.evaluate(STATE_JS)["audio"]
         page.keyboard.press("ArrowDown")
-        page.wait_for_timeout(200)
+        page.wait_for_function("s => document.querySelector('figure.wegwijs-video video')"
+                               ".getAttribute('data-audio') === document.querySelector(s).value",
+                               arg="figure.wegwijs-video [data-role=audio]")
+        wait_player(page)
         after = page.evaluate(STATE_JS)
         assert after["audio"] != before and after["audio"] == audio.input_value()
         assert _media_requests(page) == []  # still nothing fetched: not played yet
@@ -249,7 +233,7 @@ def test_audio_description_is_read_out_in_the_spoken_language(browser, media_ser
 
 
 def test_right_to_left_page_mirrors_the_controls(browser, media_server, built_site):
-    pages = _video_pages(built_site, "ar")
+    pages = video_pages(built_site, "ar")
     assert pages, "no Arabic page with a video"
     page = _open(browser, media_server + pages[0], viewport={"width": 900, "height": 700})
     try:
@@ -279,81 +263,3 @@ def test_without_javascript_dutch_original_and_all_subtitles(browser, media_serv
         assert not page.locator("figure.wegwijs-video [data-role=controls]").first.is_visible()
     finally:
         context.close()
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "a" and "download" in attrs:
-            self.links.append(attrs["href"])
-
-
-def test_downloads_per_language_with_real_sizes(built_site, video_page):
-    html = (built_site / video_page / "index.html").read_text(encoding="utf-8")
-    parser = _Links()
-    parser.feed(html)
-    page_dir = built_site / video_page
-    files = [(page_dir / href).resolve() for href in parser.links]
-    assert len(files) == 4 * len(media.languages())  # video, subtitles, audio, description
-    for lang in media.languages():
-        for part in (f"video/{lang}.mp4", f"subtitles/{lang}.vtt", f"audio/{lang}.m4a",
-                     f"descriptions/{lang}.vtt"):
-            assert any(f.as_posix().endswith(part) for f in files), part
-    for path in files:
-        assert path.is_file(), f"download link to a missing file: {path}"
-        shown = media.format_size(path.stat().st_size, "nl")
-        assert f"<bdi>{shown}</bdi>" in html, f"size of {path.name} not shown as {shown}"
-
-
-def _render_with_hook(tmp_path, lang: str, body: str):
-    """Run the video Markdown extension with the plugin's media step on one page, as the build does."""
-    import types
-
-    import jinja2
-    import markdown
-
-    from tools.wegwijs.markdown.video import VideoExtension
-    from tools.wegwijs.plugin.state import BuildState
-    from tools.wegwijs.plugin.steps import media as media_step
-
-    page_file = tmp_path / "pagina.md"
-    page_file.write_text(body, encoding="utf-8")
-    state = BuildState(lang=lang)
-    state.templates = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(media.ROOT) / "overrides")), autoescape=True)
-    media_step.start_page(state, types.SimpleNamespace(
-        url=f"{lang}/fase/pagina/", file=types.SimpleNamespace(abs_src_path=str(page_file))))
-    extension = VideoExtension(render=lambda video_id: media_step.render(state, video_id))
-    return markdown.markdown(body, extensions=["pymdownx.superfences", extension])
-
-
-def page_path(tmp_path) -> str:
-    return (tmp_path / "pagina.md").as_posix()
-
-
-def test_unknown_video_id_is_a_build_warning_with_page_and_line(tmp_path, caplog):
-    body = "# Pagina\n\n```\n[[video:regeldag]]\n```\n\n[[video:bestaat-niet]]\n"
-    with caplog.at_level("WARNING", logger="mkdocs.plugins.wegwijs"):
-        html = _render_with_hook(tmp_path, "nl", body)
-    messages = [r.getMessage() for r in caplog.records]
-    assert len(messages) == 1, messages  # strict builds fail on this warning
-    assert messages[0].startswith(f"{page_path(tmp_path)}:7: unknown video 'bestaat-niet': "
-                                  "add media/bestaat-niet/ with video.yml (known videos: ")
-    assert "[[video:regeldag]]" in html  # the example in a code block stays text
-    assert "<video" not in html
-
-
-def test_player_markup_speaks_the_page_language(tmp_path):
-    html = _render_with_hook(tmp_path, "fa", "[[video:regeldag]]\n")
-    assert '<figure class="wegwijs-video"' in html and 'lang="fa" dir="rtl"' in html
-    assert html.count('<track kind="subtitles"') == len(media.languages())
-    assert html.count('<track kind="descriptions"') == len(media.languages())
-    assert 'srclang="fa" label="فارسی" src="../../../media/regeldag/subtitles/fa.vtt" default' in html
-    assert '<source src="../../../media/regeldag/video/nl.mp4"' in html  # Dutch without JS
-    assert 'preload="none"' in html and 'poster="../../../media/regeldag/poster.jpg"' in html
-    assert "زبان گفتار" in html  # the select's label, from translations/fa.po
-    assert html.count('src="../../../assets/wegwijs/player.js"') == 1

@@ -1,0 +1,1 @@
+"""Browser tests (marker `browser`, set by tests/conftest.py)."""

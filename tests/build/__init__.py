@@ -1,0 +1,1 @@
+"""Build tests (marker `build`, set by tests/conftest.py)."""

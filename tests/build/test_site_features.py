@@ -1,0 +1,118 @@
+"""Features of the real site as built (one ``mkdocs build --strict`` per session, the
+``built_site`` fixture), checked in the HTML without a browser: the begrippenlijst order,
+Persian digits, the contactkaart, the offline precache, video downloads and the werkmap.
+Their behaviour in Chromium is tested in tests/browser/.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+from tools.wegwijs.sources import content_model
+from tools.wegwijs.markdown import glossary
+from tools.wegwijs.sources import media
+from tools.wegwijs.sources import places
+
+LATIN_DIGIT = re.compile(r"[0-9]")
+LIMIT = 1.5 * 1024 * 1024  # bytes the service worker may precache for one language
+
+
+def test_built_begrippenlijst_is_in_each_languages_alphabetical_order(built_site):
+    checked = 0
+    for lang, prefix in (("nl", ""), ("en", "en/"), ("ar", "ar/"), ("ti", "ti/"), ("fa", "fa/")):
+        path = built_site / prefix / "begrippen" / "index.html"
+        assert path.exists(), f"no begrippenlijst for {lang}"
+        html = path.read_text(encoding="utf-8")
+        root_lang = re.search(r'<html lang="([a-z]+)"', html).group(1)
+        dl = re.search(r"<dl>(.*?)</dl>", html, re.S)
+        assert dl, f"the {lang} begrippenlijst has no <dl> of terms"
+        terms = [re.sub(r"<[^>]+>", "", t).strip()
+                 for t in re.findall(r"<dt[^>]*>(.*?)</dt>", dl.group(1), re.S)]
+        text_lang = "nl" if 'class="wegwijs-notice"' in html else root_lang
+        assert terms == sorted(terms, key=lambda t: glossary.sort_key(t.casefold(), text_lang)), lang
+        checked += 1
+    assert checked >= 1
+
+
+def test_built_farsi_pages_show_sizes_and_map_numbers_in_persian_digits(built_site):
+    video_page = (built_site / "fa" / "thema" / "geld" / "index.html").read_text(encoding="utf-8")
+    sizes = re.findall(r'class="wegwijs-video__size"[^>]*>([^<]*)<', video_page)
+    map_page = (built_site / "fa" / "kaart" / "index.html").read_text(encoding="utf-8")
+    numbers = re.findall(r'class="wegwijs-place__nr"[^>]*>([^<]*)<', map_page)
+    numbers += re.findall(r'text-anchor="middle">([^<N]*)</text>', map_page)
+    assert sizes and numbers
+    for text in sizes + numbers:
+        numbers_only = re.sub(r"[A-Za-z][A-Za-z0-9]*", "", text)  # format names like MP4
+        assert not LATIN_DIGIT.search(numbers_only), text
+
+
+def test_contactkaart_has_places_and_sketch_map_in_every_language(built_site):
+    data = places.load()
+    for prefix in ("", "en/", "ar/", "ti/", "fa/"):
+        page = built_site / prefix / "contactkaart" / "index.html"
+        assert page.exists(), f"no contactkaart for {prefix or 'nl'}"
+        html = page.read_text(encoding="utf-8")
+        assert 'class="wegwijs-card"' in html and 'class="wegwijs-sketch"' in html
+        assert html.count('class="wegwijs-place"') == len(data.places)
+    assert (built_site / "places.geojson").read_bytes() == places.DATA.read_bytes()
+
+
+def test_precache_of_one_language_is_small_and_local(built_site):
+    manifest = json.loads((built_site / "sw-precache.json").read_text())
+    for lang, size in manifest["bytes"].items():
+        print(f"offline precache {lang}: {len(manifest['urls'][lang])} files, {size / 1024:.0f} KB")
+        assert size < LIMIT
+        urls = manifest["urls"][lang]
+        assert not any("://" in u or u.startswith("media/") or "pagefind" in u for u in urls)
+    ar = manifest["urls"]["ar"]
+    for page in ("ar/stappenplan/", "ar/contactkaart/", "ar/begrippen/"):
+        if (built_site / page / "index.html").exists():
+            assert page in ar
+    assert not any(u.startswith(("en/", "ti/", "fa/")) for u in ar)
+    sw = (built_site / "sw.js").read_text()
+    assert "__VERSION__" not in sw and manifest["version"] in sw
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "download" in attrs:
+            self.links.append(attrs["href"])
+
+
+def test_downloads_per_language_with_real_sizes(built_site, video_page):
+    html = (built_site / video_page / "index.html").read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(html)
+    page_dir = built_site / video_page
+    files = [(page_dir / href).resolve() for href in parser.links]
+    assert len(files) == 4 * len(media.languages())  # video, subtitles, audio, description
+    for lang in media.languages():
+        for part in (f"video/{lang}.mp4", f"subtitles/{lang}.vtt", f"audio/{lang}.m4a",
+                     f"descriptions/{lang}.vtt"):
+            assert any(f.as_posix().endswith(part) for f in files), part
+    for path in files:
+        assert path.is_file(), f"download link to a missing file: {path}"
+        shown = media.format_size(path.stat().st_size, "nl")
+        assert f"<bdi>{shown}</bdi>" in html, f"size of {path.name} not shown as {shown}"
+
+
+def test_werkmap_holds_fases_in_order_themas_plan_begrippen_and_contactkaart(built_site):
+    model = content_model.load_model()
+    for prefix in ("", "en/", "ar/", "ti/", "fa/"):
+        path = built_site / prefix / "werkmap" / "index.html"
+        html = path.read_text(encoding="utf-8")
+        parts = re.findall(r'class="wegwijs-werkmap__part" id="werkmap-([a-z]+)"', html)
+        assert parts == ["fases", "themas", "stappenplan", "begrippen", "contactkaart"]
+        fases = [f for f in model.fases if (built_site / prefix / "fase" / f).exists()]
+        fase_ids = re.findall(r'<section class="wegwijs-werkmap__fase"[^>]*>\s*<h3 id="fases-fase-([a-z]+)--', html)
+        assert fase_ids == fases
+        ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+        assert [i for i, n in ids.items() if n > 1] == []
+        assert "{#" not in re.sub(r"<[^>]+>", "", html)

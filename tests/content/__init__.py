@@ -1,0 +1,1 @@
+"""Content tests (marker `content`, set by tests/conftest.py)."""

@@ -1,0 +1,1 @@
+"""Unit tests (marker `unit`, set by tests/conftest.py)."""

@@ -1,0 +1,29 @@
+"""tools/dev/bench_web.py without a browser: misuse is a clear error, and the budget table
+marks pages over budget. Its measurement in Chromium is tested in
+tests/browser/test_budgets_browser.py.
+"""
+from __future__ import annotations
+
+import io
+
+from tools.dev import bench_web
+from tools.wegwijs import cli
+from tools.dev.bench_web import KB
+
+
+def test_bench_web_misuse_is_a_clear_error(tmp_path):
+    err = io.StringIO()
+    assert cli.run(["bench-web", "--site", str(tmp_path / "nope")], err=err) == 2
+    assert "no index.html there (run `make build` first)" in err.getvalue()
+
+
+def test_budget_table_marks_pages_over_budget():
+    ok = bench_web.Load(url="http://127.0.0.1/x/", bytes=40 * KB, requests=8)
+    heavy = bench_web.Load(url="http://127.0.0.1/y/", bytes=140 * KB, requests=30)
+    table = bench_web.format_table([("home", "nl", "", ok, {}),
+                                    ("thema", "ar", "ar/thema/wonen/", heavy, {"performance": 80})])
+    lines = table.splitlines()
+    assert lines[2].split()[-1] == "ok" and lines[3].split()[-1] == "OVER"
+    problems = bench_web.check_row("thema", "ar", heavy, {"performance": 80, "accessibility": 100,
+                                                         "best-practices": 100, "seo": 100})
+    assert len(problems) == 3  # bytes, requests, Lighthouse performance
