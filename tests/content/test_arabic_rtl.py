@@ -2,60 +2,121 @@
 page, the polite plural address (أنتم) in pages and interface strings, script conventions
 in the Markdown, and right-to-left rendering in Chromium.
 
-Source (docs/**/*.ar.md): Western digits only, Arabic letters (never the Persian ی ک),
-Latin-script words (Dutch terms, names) only inside ``<bdi>``, and times inside
-``<bdi dir="ltr">``. Browser: on every Arabic page a Dutch term in parentheses,
-``عقد الإيجار (<bdi lang="nl">huurcontract</bdi>)``, is drawn with "(" to its right and
-")" to its left, the Arabic word right of "(", a following full stop or comma left of
-")", and every ``<bdi dir="ltr">`` (phone numbers, times) reads left to right.
+The script rules live in ``tools/wegwijs/checks/language_rules.py`` (``python -m tools
+check`` reports them with path:line); here unit tests show each rule firing and not
+firing on small texts, and one site-level test runs the check over the real Arabic pages
+and translations/ar.po. Source (docs/**/*.ar.md): Western digits only, Arabic letters
+(never the Persian ی ک), Latin-script words (Dutch terms, names) only inside ``<bdi>``,
+and times inside ``<bdi dir="ltr">``. Browser: on every Arabic page a Dutch term in
+parentheses, ``عقد الإيجار (<bdi lang="nl">huurcontract</bdi>)``, is drawn with "(" to
+its right and ")" to its left, the Arabic word right of "(", a following full stop or
+comma left of ")", and every ``<bdi dir="ltr">`` (phone numbers, times) reads left to right.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.checks import language_rules as L
 from tools.wegwijs.checks import translations
+from tools.wegwijs.sources import content_model as cm
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 AR_PAGES = sorted(DOCS.rglob("*.ar.md"))
-
-BDI = re.compile(r"<bdi\b[^>]*>.*?</bdi>", re.S)
-LTR_BDI = re.compile(r'<bdi dir="ltr">.*?</bdi>', re.S)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-ANCHOR = re.compile(r"\{:?\s*#[^}]*\}")
-LINK_TARGET = re.compile(r"\]\([^)]*\)")
-VIDEO = re.compile(r"\[\[video:[^\]]*\]\]")
-TERM_LINE = re.compile(r"^[^\s:<#>*-][^(]*\(")  # begrippen: 'term in Arabic (' before the Dutch
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
-TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-EASTERN_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
-PERSIAN_LETTER = re.compile(r"[\u06CC\u06A9]")  # ی ک: Persian, not Arabic
-
-
-def body_lines(path: Path) -> list[tuple[int, str]]:
-    """(line number, text) of the page body, after the front matter."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = 0
-    if lines and lines[0].strip() == "---":
-        start = next(i for i in range(1, len(lines)) if lines[i].strip() == "---") + 1
-    return [(i + 1, lines[i]) for i in range(start, len(lines))]
+REL = "docs/thema/wonen.ar.md"
 
 
 def rel(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
-# Second person singular (أنتَ/أنتِ, the suffix -ك 'your'): the site addresses the reader
-# with the polite plural أنتم (-كم) only. Words that merely end in ك are listed here.
-SINGULAR_SUFFIX = re.compile(r"^[\u0621-\u064A]+ك$")
-NOT_SINGULAR = {"ذلك", "لذلك", "بذلك", "وذلك", "كذلك", "هناك", "تلك", "بنك", "البنك", "للبنك",
-                "والبنك", "أشارك", "وأشارك", "يشارك", "تشارك", "الاستهلاك", "مشترك", "المشترك"}
-DIACRITICS = re.compile(r"[\u064B-\u0652]")
+def found(body: str, first_line: int = 5, **kw) -> list[str]:
+    return [str(f) for f in L.check_page(REL, "ar", body, first_line, **kw)]
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def test_a_page_that_follows_the_conventions_has_no_findings():
+    body = ('يمكنكم توقيع عقد الإيجار (<bdi lang="nl">huurcontract</bdi>) في الساعة '
+            '<bdi dir="ltr">09:30</bdi>.\nلذلك نساعدكم. [الرابط](../wonen.md) {#stappenplan}\n'
+            "<!-- NAKIJKEN: huurcontract 10:00 -->\n[[video:regeldag]]\n")
+    assert found(body) == []
+
+
+@pytest.mark.parametrize("line, rule, message", [
+    ("لديكم ٣ أيام.", "script-digits", "Western digits 0-9"),
+    ("لديكم ۳ أيام.", "script-digits", "Western digits 0-9"),
+    ("هذا کتاب.", "script-letters", "ي/ك"),
+    ("هذا الدرس کبير.", "script-letters", "ي/ك"),
+    ("في الساعة 09:30.", "script-time", '<bdi dir="ltr">'),
+    ("وقّعوا huurcontract.", "script-latin", "huurcontract outside"),
+    ("أنت تسكن هنا.", "polite-address", "'أنت'"),
+    ("هذا بيتك.", "polite-address", "'بيتك'"),
+])
+def test_each_rule_fires_with_path_and_line(line, rule, message):
+    [finding] = found(f"لذلك نساعدكم.\n{line}\n")
+    assert finding.startswith(f"{REL}:6: [error] ") and finding.endswith(f"({rule})")
+    assert message in finding
+
+
+def test_words_ending_in_kaf_that_are_no_you_form_pass():
+    assert found("لذلك كذلك هناك البنك المشترك.\n") == []
+
+
+def test_line_numbers_count_multi_line_comments():
+    body = "<!-- huurcontract\nB1 -->\nوقّعوا huurcontract.\n"
+    assert [f.split(": [")[0] for f in found(body, first_line=10)] == [f"{REL}:12"]
+
+
+def test_a_glossary_term_line_may_hold_latin_letters():
+    term = 'مستوى B1 (<bdi lang="nl">taalniveau</bdi>)\n'
+    assert found(term, glossary=True) == []
+    assert [f.split(": [")[0] for f in found(term)] == [f"{REL}:5"]
+    assert "(script-latin)" in found(term + ":   شرح B1\n", glossary=True)[0]
+
+
+def test_interface_strings_arabic_text_western_digits_polite_address():
+    ok = [(3, "nav.home", "الصفحة الرئيسية"), (5, "search.config.lang", "en"), (7, "steps", "خطوة 1")]
+    assert L.check_strings("translations/ar.po", "ar", ok) == []
+    bad = [(10, "nav.home", "Home"), (12, "steps", "خطوة ١"), (14, "you", "بيتك")]
+    assert [str(f) for f in L.check_strings("translations/ar.po", "ar", bad)] == [
+        "translations/ar.po:10: [error] 'nav.home' has no Arabic text (ui-string-script)",
+        "translations/ar.po:12: [error] 'steps': use Western digits 0-9 (script-digits)",
+        "translations/ar.po:14: [error] singular 'you' form 'بيتك': address the reader with "
+        "أنتم (-كم) (polite-address)"]
+
+
+def test_title_and_description_are_translated():
+    page = cm.Page(path=Path("x"), rel=REL, src="thema/wonen.md", lang="ar",
+                   meta={"title": "Wonen", "description": "السكن في هيلفرسوم"},
+                   meta_lines={"title": 3, "description": 4})
+    assert [str(f) for f in L.check_front_matter(page)] == [
+        f"{REL}:3: [error] 'title' is not translated: write it in Arabic script (translation-title)"]
+
+
+@pytest.mark.parametrize("key, dutch, mine", [
+    ("id", "thema-wonen", "thema-sakan"), ("type", "thema", "pagina"), ("thema", "wonen", "werk"),
+    ("order", 3, 4), ("nav", False, None), ("fase", ["regeldag"], ["azc"]),
+])
+def test_translation_front_matter_must_match_the_dutch_page(key, dutch, mine):
+    """The cross-language front-matter rule (content check; the build fails on it)."""
+    meta = {"id": "thema-wonen", "type": "thema", "thema": "wonen", "order": 3}
+    nl = cm.Page(path=Path("a"), rel="docs/thema/wonen.md", src="thema/wonen.md", lang="nl",
+                 meta={**meta, key: dutch})
+    ar = cm.Page(path=Path("b"), rel=REL, src="thema/wonen.md", lang="ar",
+                 meta={**meta, key: mine} if mine is not None else meta, meta_lines={key: 4})
+    same = cm.Page(path=Path("c"), rel=REL.replace(".ar.", ".fa."), src="thema/wonen.md",
+                   lang="fa", meta={**meta, key: dutch})
+    model = cm.load_model(ROOT / "mkdocs.yml")
+    findings = cm._cross_page_rules([nl, ar, same], model)
+    assert [str(f).split(" must")[0] for f in findings] == [f"{REL}:4: [error] '{key}'"]
+    assert findings[0].rule == "translation-front-matter"
+
+
+# --------------------------------------------------------------------------- the site
 
 
 def test_every_dutch_page_has_a_current_arabic_translation():
@@ -65,68 +126,7 @@ def test_every_dutch_page_has_a_current_arabic_translation():
     assert len(AR_PAGES) >= 25, [rel(p) for p in AR_PAGES]
 
 
-@pytest.mark.parametrize("path", AR_PAGES, ids=rel)
-def test_front_matter_matches_the_dutch_page(path):
-    dutch = path.with_name(path.name.replace(".ar.md", ".md"))
-    own, source = (cm.split_front_matter(p.read_text(encoding="utf-8"))[0] for p in (path, dutch))
-    for key in ("id", "type", "fase", "thema", "order", "nav"):
-        mine = re.search(rf"^{key}:(.*)$", own, re.M)
-        theirs = re.search(rf"^{key}:(.*)$", source, re.M)
-        assert (mine and mine.group(1).strip()) == (theirs and theirs.group(1).strip()), \
-            f"{rel(path)}: front matter '{key}' differs from the Dutch page"
-
-
-def arabic_texts() -> list[tuple[str, str]]:
-    """(where, text) for every page line and every interface string in Arabic."""
-    texts = [(f"{rel(p)}:{n}", BDI.sub(" ", COMMENT.sub("", line)))
-             for p in AR_PAGES for n, line in body_lines(p)]
-    with open(ROOT / "translations" / "ar.po", "rb") as handle:
-        texts += [(f"translations/ar.po:{m.lineno} ({m.id})", m.string)
-                  for m in read_po(handle) if m.id and isinstance(m.string, str)]
-    return texts
-
-
-def test_polite_plural_address_in_pages_and_interface_strings():
-    problems = []
-    for where, text in arabic_texts():
-        for word in re.findall(r"[\u0621-\u0652]+", text):
-            plain = DIACRITICS.sub("", word)
-            if plain in ("أنت",) or (SINGULAR_SUFFIX.match(plain) and plain not in NOT_SINGULAR):
-                problems.append(f"{where}: singular 'you' form '{word}': address the reader "
-                                "with أنتم (-كم), or add a word that is no 'you' form to NOT_SINGULAR")
-    assert not problems, "\n".join(problems)
-
-
-def test_interface_strings_are_arabic_with_western_digits():
-    with open(ROOT / "translations" / "ar.po", "rb") as handle:
-        catalog = read_po(handle)
-    strings = {m.id: m.string for m in catalog if m.id and isinstance(m.string, str)
-               and not m.id.startswith("search.config.")}
-    not_arabic = [key for key, text in strings.items()
-                  if text.strip() and not re.search(r"[\u0621-\u064A]", text)]
-    assert not_arabic == [], f"interface strings without Arabic text: {not_arabic}"
-    eastern = [key for key, text in strings.items() if EASTERN_DIGIT.search(text)]
-    assert eastern == [], f"interface strings with Eastern Arabic digits: {eastern}"
-
-
-@pytest.mark.parametrize("path", AR_PAGES, ids=rel)
-def test_arabic_page_follows_the_script_conventions(path):
-    problems = []
-    is_glossary = path.name.startswith("begrippen.")
-    for number, line in body_lines(path):
-        text = COMMENT.sub("", line)
-        where = f"{rel(path)}:{number}"
-        if EASTERN_DIGIT.search(text):
-            problems.append(f"{where}: use Western digits 0-9")
-        if PERSIAN_LETTER.search(text):
-            problems.append(f"{where}: Persian letter ی/ک in Arabic text (use ي/ك)")
-        outside_ltr = LTR_BDI.sub("", text)
-        if TIME.search(BDI.sub("", outside_ltr)):
-            problems.append(f"{where}: put times in <bdi dir=\"ltr\">…</bdi>")
-        bare = VIDEO.sub("", LINK_TARGET.sub("]", ANCHOR.sub("", BDI.sub("", text))))
-        if is_glossary and not line.startswith((" ", ":")):
-            bare = TERM_LINE.sub("(", bare)  # the term's own name may hold 'B1' or 'Z'
-        latin = LATIN_WORD.findall(bare)
-        if latin:
-            problems.append(f"{where}: Latin-script word(s) {latin} outside <bdi lang=\"nl\">")
-    assert not problems, "\n".join(problems)
+def test_the_arabic_pages_and_interface_strings_follow_the_language_rules():
+    findings = [f for f in cm.scan(cm.load_model(ROOT / "mkdocs.yml"), root=ROOT).findings
+                + L.check_all(ROOT) if f.path.endswith(".ar.md") or f.path == "translations/ar.po"]
+    assert not findings, "\n".join(map(str, findings))

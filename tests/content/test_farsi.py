@@ -2,73 +2,113 @@
 page, Persian script conventions, Dutch words kept in <bdi lang="nl">, the polite 'شما',
 and right-to-left rendering in Chromium.
 
-Source (docs/**/*.fa.md): Persian letters ی ک (never the Arabic ي ك), Persian digits ۰-۹
-in running text (no Western or Arabic-Indic digits outside <bdi>), the prefix می/نمی and
-the plural ها joined with a zero-width non-joiner, Latin-script words (Dutch terms, names,
-A4) only inside <bdi>, times and phone numbers inside <bdi dir="ltr">, and every official
-Dutch term the Dutch page uses shown in Dutch somewhere on the Farsi page.
-Browser: on every Farsi page ``lang="fa"``, a right-to-left article, a Dutch term in
-parentheses drawn with "(" to its right and ")" to its left, and every <bdi dir="ltr">
-(times, phone numbers) reading left to right, and numbered lists counting in Persian digits.
+The script rules live in ``tools/wegwijs/checks/language_rules.py`` (``python -m tools
+check`` reports them with path:line); here unit tests show each rule firing and not
+firing on small texts, and one site-level test runs the check over the real Farsi pages
+and translations/fa.po. Source (docs/**/*.fa.md): Persian letters ی ک (never the Arabic
+ي ك), Persian digits ۰-۹ in running text (no Western or Arabic-Indic digits outside
+<bdi>), the prefix می/نمی and the plural ها joined with a zero-width non-joiner,
+Latin-script words (Dutch terms, names, A4) only inside <bdi>, times and phone numbers
+inside <bdi dir="ltr">, and every official Dutch term the Dutch page uses shown in Dutch
+somewhere on the Farsi page. Browser: on every Farsi page ``lang="fa"``, a right-to-left
+article, a Dutch term in parentheses drawn with "(" to its right and ")" to its left, and
+every <bdi dir="ltr"> (times, phone numbers) reading left to right, and numbered lists
+counting in Persian digits.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.checks import language_rules as L
 from tools.wegwijs.checks import translations
+from tools.wegwijs.sources import content_model as cm
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 FA_PAGES = sorted(DOCS.rglob("*.fa.md"))
-
-BDI = re.compile(r"<bdi\b[^>]*>(.*?)</bdi>", re.S)
-NL_BDI = re.compile(r'<bdi lang="nl">(.*?)</bdi>', re.S)
-LTR_BDI = re.compile(r'<bdi dir="ltr">.*?</bdi>', re.S)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-ANCHOR = re.compile(r"\{:?\s*#[^}]*\}")
-LINK_TARGET = re.compile(r"\]\([^)]*\)")
-VIDEO = re.compile(r"^\s*\[\[video:[^\]]*\]\]\s*$")
-LIST_NUMBER = re.compile(r"^\s*\d+\.\s")  # Markdown ordered-list marker, not text
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
-WESTERN_DIGIT = re.compile(r"[0-9]")
-ARABIC_INDIC_DIGIT = re.compile(r"[\u0660-\u0669]")
-ARABIC_LETTER = re.compile(r"[\u064A\u0643\u0649]")  # ي ك ى: Arabic, not Persian
-TIME = re.compile(r"[0-9۰-۹]{1,2}[:.][0-9۰-۹]{2}")
-DETACHED_PREFIX = re.compile(r"(?:^|[\s(«])(?:ن?می) (?=[\u0600-\u06FF])")
-DETACHED_PLURAL = re.compile(r"[\u0600-\u06FF] (?:ها|های|هایی)(?=[\s.،؛:؟!)»]|$)")
-INFORMAL_YOU = re.compile(r"(?:^|[^\u0600-\u06FF\u200c])تو(?=$|[^\u0600-\u06FF\u200c])")
-
-# Official Dutch terms the reader meets in letters and at counters: when the Dutch page
-# uses one, the Farsi page shows it in Dutch (inside <bdi lang="nl">) at least once.
-DUTCH_TERMS = ["huurcontract", "uitkering", "inrichtingskrediet", "huurtoeslag", "zorgtoeslag",
-               "DigiD", "BSN", "BRP", "COA", "IND", "DUO", "klantmanager", "Sociaal Plein",
-               "VluchtelingenWerk", "eigen risico", "inburgeringsplicht", "PIP", "azc",
-               "gemeente", "huisarts", "zorgverzekering", "verblijfsvergunning", "budgetcoach"]
+REL = "docs/thema/wonen.fa.md"
+GOOD = ('شما می‌توانید قرارداد اجاره (<bdi lang="nl">huurcontract</bdi>) را ساعت '
+        '<bdi dir="ltr">09:30</bdi> امضا کنید.\n')
 
 
 def rel(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
-def body_lines(path: Path) -> list[tuple[int, str]]:
-    """(line number, text) of the page body after the front matter, comments blanked."""
-    text = path.read_text(encoding="utf-8")
-    body = translations.body_of(text)
-    offset = text.count("\n") - body.count("\n")
-    body = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
-    return list(enumerate(body.splitlines(), start=offset + 1))
+def found(body: str, first_line: int = 5, **kw) -> list[str]:
+    return [str(f) for f in L.check_page(REL, "fa", body, first_line, **kw)]
 
 
-def prose(line: str) -> str:
-    """The Farsi text of a line: no <bdi>, ids, link targets, video lines or list numbers."""
-    line = VIDEO.sub(" ", line)
-    line = LIST_NUMBER.sub(" ", line)
-    return BDI.sub(" ", LINK_TARGET.sub("]", ANCHOR.sub(" ", line)))
+# --------------------------------------------------------------------------- the rules
+
+
+def test_a_page_that_follows_the_conventions_has_no_findings():
+    body = GOOD + "1. شما ۳ روز وقت دارید. {#stappenplan}\n<!-- NAKIJKEN: 10:00 DigiD -->\n"
+    assert found(body, dutch_body="Teken het huurcontract.\n") == []
+
+
+@pytest.mark.parametrize("line, rule, message", [
+    ("شما كتاب دارید.", "script-letters", "Persian ی/ک"),
+    ("شما 3 روز وقت دارید.", "script-digits", "Western digit"),
+    ("شما ٣ روز وقت دارید.", "script-digits", "Arabic-Indic digit"),
+    ("ساعت ۹:۳۰ بیایید.", "script-time", '<bdi dir="ltr">'),
+    ("کارت DigiD را بیاورید.", "script-latin", "DigiD outside"),
+    ("شما می توانید.", "script-zwnj", "می/نمی"),
+    ("کتاب ها را بیاورید.", "script-zwnj", "plural ها"),
+    ("تو می‌توانی بیایی.", "polite-address", "'تو'"),
+])
+def test_each_rule_fires_with_path_and_line(line, rule, message):
+    # Enough Persian around the line that the page as a whole stays in Persian script.
+    findings = [f for f in found(GOOD * 3 + line + "\n") if f.endswith(f"({rule})")]
+    assert len(findings) == 1 and findings[0].startswith(f"{REL}:8: [error] "), findings
+    assert message in findings[0]
+
+
+def test_the_page_is_written_in_persian_script():
+    assert found("Dit is Nederlands.\n") == [
+        f"{REL}:5: [error] Latin-script word(s) Dit, is, Nederlands outside "
+        '<bdi lang="nl">…</bdi> (script-latin)',
+        f"{REL}:5: [error] only 0 of 15 letters are Persian: write the page in Persian script, "
+        "Dutch words inside <bdi> (script-share)"]
+
+
+def test_a_long_page_addresses_the_reader_as_shoma():
+    long_page = "کتاب " * 70 + "\n"
+    assert found(long_page) == [f"{REL}:5: [error] the reader is never addressed as 'شما' "
+                                "(polite-address)"]
+    assert found("شما " + long_page) == []
+    assert found("کتاب " * 50 + "\n") == []  # short pages need not
+
+
+def test_official_dutch_terms_of_the_dutch_page_are_kept_in_dutch():
+    dutch = "Teken het huurcontract bij de gemeente.\n<!-- uitkering -->\n"
+    [finding] = found(GOOD, dutch_body=dutch)
+    assert finding.startswith(f"{REL}:5: [error] the Dutch page uses gemeente:")
+    assert finding.endswith("(dutch-terms)")
+    assert found(GOOD + 'شهرداری (<bdi lang="nl">gemeente</bdi>)\n', dutch_body=dutch) == []
+
+
+def test_title_and_description_are_translated():
+    page = cm.Page(path=Path("x"), rel=REL, src="thema/wonen.md", lang="fa",
+                   meta={"title": "مسکن", "description": "Wonen in Hilversum"},
+                   meta_lines={"title": 3, "description": 4})
+    assert [str(f) for f in L.check_front_matter(page)] == [
+        f"{REL}:4: [error] 'description' is not translated: write it in Persian script "
+        "(translation-title)"]
+
+
+def test_interface_strings_persian_letters_digits_and_polite_address():
+    ok = [(3, "nav.home", "صفحهٔ اصلی"), (5, "paper", "کاغذ A4"), (7, "search.config.lang", "en")]
+    assert L.check_strings("translations/fa.po", "fa", ok) == []
+    bad = [(10, "nav.home", "Home"), (12, "a", "كتاب"), (14, "b", "۳ یا 3"), (16, "c", "تو بیا")]
+    assert [(f.line, f.rule) for f in L.check_strings("translations/fa.po", "fa", bad)] == [
+        (10, "ui-string-script"), (12, "script-letters"), (14, "script-digits"),
+        (16, "polite-address")]
+
+
+# --------------------------------------------------------------------------- the site
 
 
 def test_every_dutch_page_has_a_current_farsi_translation():
@@ -78,79 +118,7 @@ def test_every_dutch_page_has_a_current_farsi_translation():
     assert len(FA_PAGES) >= 25, [rel(p) for p in FA_PAGES]
 
 
-@pytest.mark.parametrize("path", FA_PAGES, ids=rel)
-def test_front_matter_matches_the_dutch_page(path):
-    dutch = path.with_name(path.name.replace(".fa.md", ".md"))
-    own, source = (cm.split_front_matter(p.read_text(encoding="utf-8"))[0] for p in (path, dutch))
-    for key in ("id", "type", "fase", "thema", "order", "nav"):
-        mine = re.search(rf"^{key}:(.*)$", own, re.M)
-        theirs = re.search(rf"^{key}:(.*)$", source, re.M)
-        assert (mine and mine.group(1).strip()) == (theirs and theirs.group(1).strip()), \
-            f"{rel(path)}: front matter '{key}' differs from the Dutch page"
-    title = re.search(r"^(title|description):\s*(.*)$", own, re.M)
-    if title:
-        assert re.search(r"[\u0600-\u06FF]", title.group(2)), \
-            f"{rel(path)}: '{title.group(1)}' is not translated into Farsi"
-
-
-@pytest.mark.parametrize("path", FA_PAGES, ids=rel)
-def test_farsi_page_follows_the_script_conventions(path):
-    problems = []
-    persian = letters = 0
-    for number, line in body_lines(path):
-        where = f"{rel(path)}:{number}"
-        text = prose(line)
-        if ARABIC_LETTER.search(line):
-            problems.append(f"{where}: Arabic letter ي/ك/ى: use the Persian ی/ک")
-        if ARABIC_INDIC_DIGIT.search(line):
-            problems.append(f"{where}: Arabic-Indic digit: use Persian digits ۰-۹")
-        if WESTERN_DIGIT.search(text):
-            problems.append(f"{where}: Western digit in running text: use Persian digits ۰-۹")
-        if TIME.search(BDI.sub(" ", LTR_BDI.sub(" ", line))):
-            problems.append(f'{where}: put times and phone numbers in <bdi dir="ltr">…</bdi>')
-        latin = LATIN_WORD.findall(text)
-        if latin:
-            problems.append(f'{where}: Latin-script word(s) {latin} outside <bdi lang="nl">')
-        if DETACHED_PREFIX.search(text):
-            problems.append(f"{where}: join می/نمی to the verb with a zero-width non-joiner (می‌)")
-        if DETACHED_PLURAL.search(text):
-            problems.append(f"{where}: join the plural ها with a zero-width non-joiner (‌ها)")
-        if INFORMAL_YOU.search(text):
-            problems.append(f"{where}: informal 'تو': address the reader with 'شما'")
-        letters += sum(ch.isalpha() for ch in text)
-        persian += len(re.findall(r"[\u0600-\u06FF]", text))
-    assert not problems, "\n".join(problems)
-    assert letters and persian / letters > 0.97, f"{rel(path)}: only {persian}/{letters} Persian letters"
-
-
-@pytest.mark.parametrize("path", FA_PAGES, ids=rel)
-def test_polite_address_and_dutch_terms_kept(path):
-    text = path.read_text(encoding="utf-8")
-    body = translations.body_of(text)
-    words = len(re.findall(r"[\u0600-\u06FF\u200c]+", body))
-    if words > 60:
-        assert "شما" in body, f"{rel(path)}: the reader is never addressed as 'شما'"
-    dutch_body = COMMENT.sub("", translations.body_of(
-        path.with_name(path.name.replace(".fa.md", ".md")).read_text(encoding="utf-8")))
-    kept = " | ".join(NL_BDI.findall(body)).lower()
-    missing = [term for term in DUTCH_TERMS
-               if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", dutch_body, re.I)
-               and term.lower() not in kept]
-    assert not missing, (f"{rel(path)}: the Dutch page uses {missing}; show each once in Dutch, "
-                         'e.g. قرارداد اجاره (<bdi lang="nl">huurcontract</bdi>)')
-
-
-def test_interface_strings_are_persian():
-    with open(ROOT / "translations" / "fa.po", "rb") as handle:
-        catalog = read_po(handle)
-    strings = {m.id: m.string for m in catalog if m.id and isinstance(m.string, str)
-               and not m.id.startswith("search.config.")}
-    assert strings
-    not_persian = [k for k, v in strings.items() if v.strip() and not re.search(r"[\u0600-\u06FF]", v)]
-    assert not_persian == [], f"interface strings without Persian text: {not_persian}"
-    arabic = [k for k, v in strings.items() if ARABIC_LETTER.search(v)]
-    assert arabic == [], f"interface strings with Arabic ي/ك/ى instead of Persian ی/ک: {arabic}"
-    western = [k for k, v in strings.items() if WESTERN_DIGIT.search(re.sub(r"A4", "", v))]
-    assert western == [], f"interface strings with Western digits (use ۰-۹): {western}"
-    informal = [k for k, v in strings.items() if INFORMAL_YOU.search(v)]
-    assert informal == [], f"interface strings with the informal 'تو': {informal}"
+def test_the_farsi_pages_and_interface_strings_follow_the_language_rules():
+    findings = [f for f in cm.scan(cm.load_model(ROOT / "mkdocs.yml"), root=ROOT).findings
+                + L.check_all(ROOT) if f.path.endswith(".fa.md") or f.path == "translations/fa.po"]
+    assert not findings, "\n".join(map(str, findings))

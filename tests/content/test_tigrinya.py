@@ -1,48 +1,76 @@
 """Tigrinya translation (issue 5): complete and current, in Ge'ez script with Ethiopic
 punctuation, Dutch words only inside <bdi lang="nl">, the polite plural (ንስኹም) address
 in pages and interface strings, and in Chromium: lang="ti", the same checklist as the
-Dutch page, and glossary terms explained in Tigrinya with the Dutch word marked nl."""
+Dutch page, and glossary terms explained in Tigrinya with the Dutch word marked nl.
+
+The script rules live in ``tools/wegwijs/checks/language_rules.py`` (``python -m tools
+check`` reports them with path:line); here unit tests show each rule firing and not
+firing on small texts, and one site-level test runs the check over the real Tigrinya
+pages and translations/ti.po."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.checks import language_rules as L
 from tools.wegwijs.checks import translations
+from tools.wegwijs.sources import content_model as cm
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 TI_PAGES = sorted(DOCS.rglob("*.ti.md"))
-
 ETHIOPIC = re.compile(r"[\u1200-\u137f]")
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
-# Latin letters a Tigrinya reader meets as they are: paper size, language level, route letter.
-LATIN_ALLOWED = {"A4", "B1", "Z", "DNA"}
-# Second person singular forms (ንስኻ / ንስኺ, the suffixes -ካ -ኻ / -ኪ -ኺ): the site addresses
-# the reader with the polite plural ንስኹም only. Words that merely end in ኪ/ኺ are listed here.
-SINGULAR = re.compile(r"^(ንስኻ|ንስኺ|ናትካ|ናትኪ|.+[ካኻ]|.+[ኪኺ])$")
-NOT_SINGULAR = {"ዓርኪ", "ተወሳኺ"}
+REL = "docs/fase/azc.ti.md"
+GOOD = 'ንስኹም ውዕል ገዛ (<bdi lang="nl">huurcontract</bdi>) ክትፍርሙ ትኽእሉ ኢኹም።\n'
 
 
-def prose(text: str) -> list[tuple[int, str]]:
-    """(line number, text) of a page body without what is not Tigrinya prose: Dutch
-    words in <bdi>, HTML comments, link targets, ids, video lines, list markers."""
-    body = translations.body_of(text)
-    offset = text.count("\n") - body.count("\n")
-    body = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), body, flags=re.S)
-    out = []
-    for number, line in enumerate(body.splitlines(), start=offset + 1):
-        line = re.sub(r"<bdi\b[^>]*>.*?</bdi>", " ", line)
-        line = re.sub(r"\]\([^)]*\)", "]", line)
-        line = re.sub(r"\{\s*#[^}]*\}", " ", line)
-        line = re.sub(r"^\s*\[\[video:[^\]]*\]\]\s*$", " ", line)
-        line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+(?:\[[ xX]\]\s+)?", " ", line)
-        line = re.sub(r"^\s*:\s+", " ", line)
-        out.append((number, line))
-    return out
+def found(body: str, first_line: int = 5) -> list[str]:
+    return [str(f) for f in L.check_page(REL, "ti", body, first_line)]
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def test_a_page_that_follows_the_conventions_has_no_findings():
+    body = (GOOD + "ወረቐት A4 ኣምጽኡ፣ ሰዓት 09.30።\n- [ ] ንስኹም ዓርኪ ኣለኩም። {#azc-x}\n"
+            "[ገጽ](../wonen.md)፣ ስም ……………………\n<!-- NAKIJKEN: COA. -->\n")
+    assert found(body) == []
+
+
+@pytest.mark.parametrize("line, rule, message", [
+    ("ንስኹም COA ትኸዱ።", "script-latin", "COA outside"),
+    ("ሰላም.", "script-punctuation", "use '።'"),
+    ("ሰላም, ንስኹም።", "script-punctuation", "use '፣'"),
+    ("ሰላም; ንስኹም።", "script-punctuation", "use '፤'"),
+    ("ሰላም፡ ንስኹም።", "script-punctuation", "'፡' (word space)"),
+    ("ንስኻ ትኸይድ።", "polite-address", "'ንስኻ'"),
+    ("ገዛኺ ኣሎ።", "polite-address", "'ገዛኺ'"),
+])
+def test_each_rule_fires_with_path_and_line(line, rule, message):
+    findings = [f for f in found(GOOD * 3 + line + "\n") if f.endswith(f"({rule})")]
+    assert len(findings) == 1 and findings[0].startswith(f"{REL}:8: [error] "), findings
+    assert message in findings[0]
+
+
+def test_the_page_is_written_in_geez_script():
+    assert [f.rsplit("(", 1)[1] for f in found("Dit is Nederlands።\n")] == [
+        "script-latin)", "script-share)"]
+    assert found(GOOD) == []
+
+
+def test_interface_strings_geez_punctuation_and_polite_address():
+    ok = [(3, "nav.home", "ቀንዲ ገጽ"), (5, "a", "ሰላም፣ ንስኹም። ደሓን"), (7, "search.config.lang", "en")]
+    assert L.check_strings("translations/ti.po", "ti", ok) == []
+    bad = [(10, "nav.home", "Home"), (12, "a", "ሰላም፡ ንስኹም"), (14, "b", "ሰላም, ንስኹም"),
+           (16, "c", "ሰላም. ንስኹም"), (18, "d", "ንስኻ")]
+    assert [(f.line, f.rule) for f in L.check_strings("translations/ti.po", "ti", bad)] == [
+        (10, "ui-string-script"), (12, "script-punctuation"), (14, "script-punctuation"),
+        (16, "script-punctuation"), (18, "polite-address")]
+
+
+# --------------------------------------------------------------------------- the site
 
 
 def test_every_dutch_page_has_a_current_tigrinya_translation():
@@ -52,76 +80,7 @@ def test_every_dutch_page_has_a_current_tigrinya_translation():
     assert len(TI_PAGES) >= 25
 
 
-@pytest.mark.parametrize("path", TI_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
-def test_front_matter_matches_the_dutch_page(path):
-    dutch = path.with_name(path.name.replace(".ti.md", ".md"))
-    own, source = (cm.split_front_matter(p.read_text(encoding="utf-8"))[0] for p in (path, dutch))
-    for key in ("id", "type", "fase", "thema", "order", "nav"):
-        mine = re.search(rf"^{key}:(.*)$", own, re.M)
-        theirs = re.search(rf"^{key}:(.*)$", source, re.M)
-        assert (mine and mine.group(1).strip()) == (theirs and theirs.group(1).strip()), \
-            f"{path.relative_to(ROOT)}: front matter '{key}' differs from the Dutch page"
-
-
-@pytest.mark.parametrize("path", TI_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
-def test_prose_is_geez_script_with_dutch_words_in_bdi(path):
-    problems = []
-    letters = ethiopic = 0
-    for number, line in prose(path.read_text(encoding="utf-8")):
-        for word in LATIN_WORD.findall(line):
-            if word not in LATIN_ALLOWED:
-                problems.append(f"{path.relative_to(ROOT)}:{number}: Latin word '{word}' outside "
-                                '<bdi lang="nl">…</bdi>')
-        letters += sum(ch.isalpha() for ch in line)
-        ethiopic += len(ETHIOPIC.findall(line))
-    assert not problems, "\n".join(problems)
-    assert letters and ethiopic / letters > 0.97, f"{path}: only {ethiopic}/{letters} Ge'ez letters"
-
-
-@pytest.mark.parametrize("path", TI_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
-def test_ethiopic_punctuation(path):
-    problems = []
-    for number, line in prose(path.read_text(encoding="utf-8")):
-        text = re.sub(r"\d[.:]\d", "", line)  # times such as 09.30
-        text = text.replace("……………………", "")  # blanks to fill in on the contact card
-        for mark, wanted in ((".", "።"), (",", "፣"), (";", "፤")):
-            if mark in text:
-                problems.append(f"{path.relative_to(ROOT)}:{number}: '{mark}' in Tigrinya text; "
-                                f"use '{wanted}'")
-        if "፡" in text:
-            problems.append(f"{path.relative_to(ROOT)}:{number}: '፡' (word space) used as a "
-                            "comma; use '፣'")
-    assert not problems, "\n".join(problems)
-
-
-def test_polite_plural_address_in_pages_and_interface_strings():
-    texts = [(str(p.relative_to(ROOT)), n, line) for p in TI_PAGES
-             for n, line in prose(p.read_text(encoding="utf-8"))]
-    with open(ROOT / "translations" / "ti.po", "rb") as handle:
-        texts += [(f"translations/ti.po ({m.id})", m.lineno, m.string)
-                  for m in read_po(handle) if m.id and isinstance(m.string, str)]
-    problems = [f"{where}:{line}: singular 'you' form '{word}'; address the reader with ንስኹም"
-                for where, line, text in texts
-                for word in re.findall(r"[\u1200-\u137f]+", text)
-                if SINGULAR.match(word) and word not in NOT_SINGULAR]
-    assert not problems, "\n".join(problems)
-
-
-def test_interface_strings_use_ethiopic_punctuation():
-    with open(ROOT / "translations" / "ti.po", "rb") as handle:
-        catalog = read_po(handle)
-    problems = [f"translations/ti.po:{m.lineno} ({m.id}): '{mark}' in {m.string!r}; use '{wanted}'"
-                for m in catalog if m.id and not m.id.startswith("search.config.")
-                and isinstance(m.string, str)
-                for mark, wanted in (("፡", "፣"), (",", "፣"), (". ", "። "))
-                if mark in m.string + " "]
-    assert not problems, "\n".join(problems)
-
-
-def test_interface_strings_are_in_geez_script():
-    with open(ROOT / "translations" / "ti.po", "rb") as handle:
-        catalog = read_po(handle)
-    latin_only = [m.id for m in catalog if m.id and not m.id.startswith("search.config.")
-                  and isinstance(m.string, str) and m.string.strip()
-                  and not ETHIOPIC.search(m.string)]
-    assert latin_only == [], f"interface strings without Tigrinya text: {latin_only}"
+def test_the_tigrinya_pages_and_interface_strings_follow_the_language_rules():
+    findings = [f for f in cm.scan(cm.load_model(ROOT / "mkdocs.yml"), root=ROOT).findings
+                + L.check_all(ROOT) if f.path.endswith(".ti.md") or f.path == "translations/ti.po"]
+    assert not findings, "\n".join(map(str, findings))

@@ -1,129 +1,52 @@
 """The guide for content managers (docs/handleiding/) keeps up with the checks.
 
-Every rule name a check can report (the ``(rule)`` at the end of a finding) is
-collected from the source of ``tools/*.py`` and must have a row in one of the
-guide's rule tables (``| `rule` | what is wrong | what to do |``); every rule the
-guide documents must exist in the code. So a new rule without an explanation, or
-an explanation of a rule that was renamed, fails here instead of going unnoticed.
+Every rule a check can report is registered in ``tools/wegwijs/checks/rules.py`` with
+the anchor of its row in the guide (``controles.md#blok``): that section of that page
+must have a row ``| `rule` | what is wrong | what to do |`` in one of its rule tables,
+and every rule the guide documents must be registered. A finding with an unregistered
+rule cannot be made at all (it raises), so a new rule without an explanation, or an
+explanation of a rule that was renamed, fails here instead of going unnoticed.
 The guide itself must pass the B1 check and be reachable from its index page.
 """
 from __future__ import annotations
 
-import ast
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from tools.wegwijs.checks import check
+from tools.wegwijs import findings as F
+from tools.wegwijs.checks import check, rules
 from tools.wegwijs.sources import content_model
-from tools.wegwijs.cli import run
+from tools.wegwijs.cli import build_parser, run
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "handleiding"
 TOOLS = ROOT / "tools"
 
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-DYNAMIC_RULE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")  # rule strings held in variables
-TABLE_ROW = re.compile(r"^\|\s*`(?P<rule>[a-z0-9-]+)`\s*\|(?P<rest>.*)$", re.M)
-# Position of the ``rule`` argument in tools.wegwijs.findings' constructors.
-RULE_ARG = {"error": 2, "warning": 2, "Finding": 5}
+TABLE_ROW = re.compile(r"^\|\s*`(?P<rule>[a-z0-9-]+)`\s*\|(?P<rest>.*)$")
+SECTION = re.compile(r"^#{1,6} .*\{#(?P<id>[a-z0-9-]+)\}\s*$")
 
 
-# --------------------------------------------------------------------------- collecting rules
-
-
-def _rule_params(tree: ast.AST) -> dict[str, int]:
-    """Functions defined in a module that take a ``rule`` parameter (helpers such as b1's emit)."""
-    out = dict(RULE_ARG)
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            names = [a.arg for a in node.args.args]
-            if "rule" in names:
-                out.setdefault(node.name, names.index("rule"))
-    return out
-
-
-def _called_name(call: ast.Call) -> str | None:
-    func = call.func
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return None
-
-
-def _strings_feeding(scope: ast.AST) -> set[str]:
-    """Rule-like strings in a function that hands a variable on as the rule: those in
-    tuples (``for path, rule, what in ((.., "media-video", ..), ...)``, dict keys like
-    ``problems[("broken-link", key)]``), conditional expressions, assignments to ``rule``
-    and comparisons with ``rule``."""
-    found: set[str] = set()
-
-    def take(node):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and DYNAMIC_RULE.match(node.value):
-            found.add(node.value)
-
-    for node in ast.walk(scope):
-        if isinstance(node, ast.Tuple):
-            for elt in node.elts:
-                take(elt)
-        elif isinstance(node, ast.IfExp):
-            take(node.body)
-            take(node.orelse)
-        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "rule"
-                                                  for t in node.targets):
-            take(node.value)
-        elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == "rule":
-            for comp in node.comparators:
-                take(comp)
-    return found
-
-
-def rules_in_source(source: str) -> set[str]:
-    """Every rule name one module can put into a finding."""
-    tree = ast.parse(source)
-    params = _rule_params(tree)
-    rules: set[str] = set()
-    top_level = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    for scope in top_level or [tree]:
-        passes_variable = False
-        for node in ast.walk(scope):
-            if not isinstance(node, ast.Call):
-                continue
-            index = params.get(_called_name(node) or "")
-            if index is None:
-                continue
-            arg = next((k.value for k in node.keywords if k.arg == "rule"), None)
-            if arg is None and len(node.args) > index:
-                arg = node.args[index]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                if RULE_NAME.match(arg.value):
-                    rules.add(arg.value)
-            elif arg is not None:
-                passes_variable = True
-        if passes_variable:
-            rules |= _strings_feeding(scope)
-    return rules
-
-
-def code_rules() -> set[str]:
-    rules: set[str] = set()
-    for path in sorted(TOOLS.rglob("*.py")):
-        rules |= rules_in_source(path.read_text(encoding="utf-8"))
-    return rules
+# --------------------------------------------------------------------------- reading the guide
 
 
 def guide_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(GUIDE.glob("*.md")))
 
 
-def documented_rules(text: str) -> dict[str, str]:
-    """Rule -> its explanation: the rows of the guide's rule tables (header ``| Regel | ...``)
-    that start with a rule name in backticks."""
-    out: dict[str, str] = {}
+def rule_rows(text: str, page: str = "page.md") -> list[tuple[str, str, str]]:
+    """(rule, "page.md#section", explanation) for each row of the page's rule tables
+    (header ``| Regel | ...``) that starts with a rule name in backticks."""
+    out = []
+    section = ""
     in_rule_table = False
     for line in text.splitlines():
+        heading = SECTION.match(line)
+        if heading:
+            section = heading["id"]
         if not line.startswith("|"):
             in_rule_table = False
             continue
@@ -133,82 +56,111 @@ def documented_rules(text: str) -> dict[str, str]:
             continue
         m = TABLE_ROW.match(line)
         if in_rule_table and m:
-            out.setdefault(m["rule"], " ".join(c for c in cells[1:] if c))
+            out.append((m["rule"], f"{page}#{section}", " ".join(c for c in cells[1:] if c)))
     return out
 
 
-# --------------------------------------------------------------------------- the collector itself
+def guide_rows() -> list[tuple[str, str, str]]:
+    return [row for p in sorted(GUIDE.glob("*.md")) for row in rule_rows(p.read_text(encoding="utf-8"), p.name)]
 
 
-def test_collector_finds_literal_helper_and_variable_rules():
-    source = '''
-from tools.wegwijs import findings as F
-
-def check(items):
-    out = [F.error("a.md", "m", "front-matter", line=1), F.warning("a.md", "m", rule="places-review")]
-    def emit(severity, message, rule, line):
-        out.append(F.Finding("a.md", line, 1, severity, message, rule))
-    emit("error", "m", "sentence-length", 3)
-    for path, rule in (("x", "media-video"), ("y", "media-audio")):
-        out.append(F.error(path, "missing", rule))
-    rule = "media-subtitles" if items else "media-descriptions"
-    out.append(F.error("z", "missing", rule))
-    label = ("not", "a-rule-here")  # in a function that passes no variable rule: ignored
+def documented_rules() -> dict[str, set[str]]:
+    """Rule -> the guide sections (page.md#section) that have a row for it."""
+    out: dict[str, set[str]] = {}
+    for rule, where, _explanation in guide_rows():
+        out.setdefault(rule, set()).add(where)
     return out
 
-def other():
-    label = ("ignored-tuple-string", "x")
-    return F.error("b", "m", "empty-file")
-'''
-    assert rules_in_source(source) == {
-        "front-matter", "places-review", "sentence-length", "media-video", "media-audio",
-        "media-subtitles", "media-descriptions", "a-rule-here", "empty-file"}
+
+# --------------------------------------------------------------------------- the registry
 
 
-def test_a_rule_missing_from_the_guide_is_noticed():
-    guide = "| Regel | Wat | Doen |\n| --- | --- | --- |\n| `front-matter` | Het blok klopt niet. | Herstel het. |\n"
-    rules = rules_in_source('from tools import findings as F\nF.error("a", "m", "brand-new-rule")\n'
-                            'F.error("a", "m", "front-matter")\n')
-    assert sorted(rules - set(documented_rules(guide))) == ["brand-new-rule"]
+def test_rows_are_found_per_page_and_section():
+    text = ("## Het blok {#blok}\n\n| Regel | Wat | Doen |\n| --- | --- | --- |\n"
+            "| `front-matter` | Het blok klopt niet. | Herstel het. |\n\n"
+            "| `not-a-rule-table` | x | y |\n\n## Andere {#andere}\n\n| Regel | Wat | Doen |\n"
+            "| --- | --- | --- |\n| `empty-file` | Leeg. | Vul het. |\n")
+    assert rule_rows(text, "controles.md") == [
+        ("front-matter", "controles.md#blok", "Het blok klopt niet. Herstel het."),
+        ("empty-file", "controles.md#andere", "Leeg. Vul het.")]
 
 
-def test_collector_sees_the_rules_of_every_check():
-    rules = code_rules()
-    # One rule from each check module registered in tools/wegwijs/checks/check.py, and those passed in variables.
-    for rule in ("front-matter", "translation-orphan", "ui-string-missing", "release-url-broken",
-                 "redirects", "broken-link", "broken-anchor", "media-subtitles", "media-descriptions",
-                 "media-audio", "media-video", "sentence-length", "b1-waiver", "translation-outdated",
-                 "review-needed", "checklist-id", "glossary-id", "places"):
-        assert rule in rules, rule
-    assert len(rules) >= 45
+def test_an_unregistered_rule_cannot_be_reported():
+    with pytest.raises(rules.UnknownRule, match="brand-new-rule.*rules.py"):
+        F.error("docs/a.md", "message", "brand-new-rule", line=1)
+    with pytest.raises(rules.UnknownRule):
+        F.Finding("docs/a.md", 1, None, F.WARNING, "message", "no-such-rule")
+    with pytest.raises(rules.UnknownRule, match="error, not warning"):
+        F.warning("docs/a.md", "message", "duplicate-id")  # registered as an error only
+    assert F.error("docs/a.md", "message", "front-matter", line=2).format() == \
+        "docs/a.md:2: [error] message (front-matter)"
 
 
-def test_collector_covers_what_the_checks_report_on_the_real_site():
-    """Every rule that `python -m tools check` reports today was found by the scan."""
+def test_every_registered_rule_is_complete():
+    assert len(rules.RULES) >= 55
+    for rule in rules.RULES.values():
+        assert RULE_NAME.match(rule.id), rule.id
+        assert set(rule.severities) <= {F.ERROR, F.WARNING} and len(set(rule.severities)) == len(rule.severities)
+        assert rule.fix.strip() and "\n" not in rule.fix, rule.id
+        page, _, anchor = rule.guide.partition("#")
+        assert (GUIDE / page).is_file() and anchor, (rule.id, rule.guide)
+
+
+def test_every_rule_belongs_to_a_check_or_a_command():
+    checks = {name for name, _ in check.CHECKS}
+    commands = set(_subparsers())
+    for rule in rules.RULES.values():
+        assert rule.check in checks or rule.check in commands, (rule.id, rule.check)
+
+
+def test_every_registered_rule_is_used_by_the_code():
+    """A rule that no module names any more is stale: remove it and its guide row."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in sorted((TOOLS / "wegwijs").rglob("*.py"))
+                     if p.name != "rules.py")
+    unused = sorted(r for r in rules.RULES if f'"{r}"' not in code)
+    assert not unused, unused
+
+
+def test_the_checks_on_the_real_site_report_registered_rules_only():
     reported = {f.rule for f in check.run_all()}
     assert reported, "the real site should at least have review-needed warnings"
-    assert reported <= code_rules(), reported - code_rules()
+    assert reported <= set(rules.RULES)
 
 
 # --------------------------------------------------------------------------- the guide
 
 
-def test_every_rule_the_checks_can_report_is_explained_in_the_guide():
-    documented = documented_rules(guide_text())
-    missing = sorted(code_rules() - set(documented))
-    assert not missing, ("rules without a row '| `rule` | what is wrong | what to do |' in "
-                         f"docs/handleiding/: {missing}")
+def test_every_registered_rule_has_its_row_in_the_guide():
+    documented = documented_rules()
+    missing = sorted(f"{r.id} (in {r.guide})" for r in rules.RULES.values()
+                     if r.guide not in documented.get(r.id, set()))
+    assert not missing, ("rules without a row '| `rule` | what is wrong | what to do |' in the "
+                         f"guide section their registry entry names: {missing}")
 
 
-def test_every_rule_the_guide_explains_exists():
-    documented = documented_rules(guide_text())
-    unknown = sorted(set(documented) - code_rules())
-    assert not unknown, f"the guide explains rules no check reports: {unknown}"
+def test_every_rule_the_guide_explains_is_registered():
+    unknown = sorted(set(documented_rules()) - set(rules.RULES))
+    assert not unknown, f"the guide explains rules that are not registered: {unknown}"
 
 
 def test_every_rule_row_says_what_is_wrong_and_what_to_do():
-    for rule, explanation in documented_rules(guide_text()).items():
-        assert len(re.findall(r"[.!?]", explanation)) >= 2, (rule, explanation)
+    for rule, where, explanation in guide_rows():
+        assert len(re.findall(r"[.!?]", explanation)) >= 2, (rule, where, explanation)
+
+
+def test_the_rules_command_lists_the_registry(capsys):
+    assert run(["rules"]) == 0
+    text = capsys.readouterr().out
+    for rule in rules.RULES.values():
+        assert re.search(rf"^{re.escape(rule.id)} .*{re.escape(rule.guide_path)}", text, re.M), rule.id
+    assert run(["rules", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert sorted(r["id"] for r in listed) == sorted(rules.RULES)
+    front = next(r for r in listed if r["id"] == "front-matter")
+    assert front == {"id": "front-matter", "severity": "error", "severities": ["error"],
+                     "check": "content", "fix": rules.RULES["front-matter"].fix,
+                     "guide": "docs/handleiding/controles.md#blok",
+                     "url": "handleiding/controles/#blok"}
 
 
 @pytest.mark.parametrize("needle", [
@@ -275,8 +227,6 @@ def test_readme_points_to_the_guide():
 
 def _subparsers():
     import argparse
-
-    from tools.wegwijs.cli import build_parser
 
     parser = build_parser()
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

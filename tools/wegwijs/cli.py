@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "tools.wegwijs.checks.translations",
     "tools.wegwijs.checks.review_markers",
     "tools.wegwijs.checks.check",
+    "tools.wegwijs.checks.rules",
     "tools.dev.bench",
     "tools.dev.bench_web",
 ]

@@ -1,12 +1,18 @@
-"""A finding is one problem in one file, printed as ``path:line:col: [severity] message (rule)``."""
+"""A finding is one problem in one file, printed as ``path:line:col: [severity] message (rule)``.
+
+Its rule must be registered in ``tools.wegwijs.checks.rules`` (with that severity):
+reporting an unregistered rule raises ``rules.UnknownRule``, a programming error.
+"""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
-ERROR = "error"
-WARNING = "warning"
+from tools.wegwijs.checks import rules as _rules
+
+ERROR = _rules.ERROR
+WARNING = _rules.WARNING
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +23,9 @@ class Finding:
     severity: str
     message: str
     rule: str
+
+    def __post_init__(self):
+        _rules.validate(self.rule, self.severity)
 
     def format(self) -> str:
         where = self.path

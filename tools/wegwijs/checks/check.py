@@ -11,6 +11,7 @@ CHECKS = [
     ("media", "tools.wegwijs.sources.media:check"),  # videos in media/: subtitles, audio, descriptions
     ("b1", "tools.wegwijs.checks.b1:check_all"),  # B1 readability of Dutch and English pages
     ("translations", "tools.wegwijs.checks.translations:check_all"),  # missing/outdated/mismatched translations
+    ("language", "tools.wegwijs.checks.language_rules:check_all"),  # ar/fa/ti script, punctuation, polite address
     ("review-needed", "tools.wegwijs.checks.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers
     ("checklist", "tools.wegwijs.markdown.checklist:check"),  # checklist item ids
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations

@@ -327,7 +327,7 @@ def _cross_page_rules(pages: list[Page], model: Model) -> list[F.Finding]:
             out.append(F.error(page.rel, f"translation without a Dutch page: create docs/{page.src} "
                                "first, or rename this file to match it", "translation-orphan", line=1))
             continue
-        for key in ("id", "type", "fase", "thema"):
+        for key in ("id", "type", "fase", "thema", "order", "nav"):
             if page.meta.get(key) != source.meta.get(key):
                 out.append(F.error(page.rel, f"'{key}' must be the same as in {source.rel} "
                                    f"({source.meta.get(key)!r})", "translation-front-matter",
