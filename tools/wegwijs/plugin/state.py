@@ -18,7 +18,6 @@ class BuildState:
     site: Any = None  # sources.content_model.Site: every page with validated front matter
     nav: list | None = None  # MkDocs nav of Dutch source paths (render.navigation)
     relations: dict = field(default_factory=dict)  # page id -> related page ids (fase <-> thema)
-    missing_ui: set = field(default_factory=set)  # (lang, key) interface strings not translated
     default_404: str | None = None  # the default language's 404 page (others are written at once)
     glossary: Any = None  # markdown.glossary.Glossary of every language
     link_entries: list = field(default_factory=list)  # render.permalinks.Entry per page

@@ -6,8 +6,8 @@
 - ``template_globals`` (on_env): interface strings from translations/ and CLDR data;
 - ``page_context``: language alternates, untranslated-page notice, fase/thema links;
 - ``keep_404``: a 404 page per language (static-i18n would keep only the last one);
-- ``finish`` (after the last language): the default 404 page, missing interface
-  strings, and the per-language Pagefind search index.
+- ``finish`` (after the last language): the default 404 page and the per-language
+  Pagefind search index.
 """
 from __future__ import annotations
 
@@ -34,7 +34,6 @@ def configure(state, config) -> None:
     state.site = site
     state.nav = navigation.build_nav(site)
     state.relations = navigation.relations(site)
-    state.missing_ui = set()
 
 
 def title_sections(state, items) -> None:
@@ -51,15 +50,7 @@ def title_sections(state, items) -> None:
 
 def template_globals(state, env) -> None:
     lang = state.lang
-    strings = ui_strings.catalog(lang)
-
-    def translate(key: str) -> str:
-        if key in strings:
-            return strings[key]
-        state.missing_ui.add((lang, key))
-        return key
-
-    env.globals["wegwijs_t"] = translate
+    env.globals["wegwijs_t"] = ui_strings.t(lang)  # a missing string stops the build
     env.globals["wegwijs_language"] = ui_strings.language_info
     env.filters["wegwijs_date"] = lambda value, fmt="long": ui_strings.format_date(value, lang, fmt)
 
@@ -108,10 +99,5 @@ def finish(state, config) -> None:
     """In the outer (default-language) build, once every language is written."""
     if state.default_404 is not None:
         (Path(config.site_dir) / "404.html").write_text(state.default_404, encoding="utf-8")
-    if state.missing_ui:
-        for lang in sorted({l for l, _ in state.missing_ui}):
-            keys = sorted(k for l, k in state.missing_ui if l == lang)
-            log.warning(f"translations/{lang}.po lacks interface strings the templates use: "
-                        f"{', '.join(keys)}. Add them (python -m tools ui-strings lists all).")
     count = search_index.build(Path(config.site_dir))
     log.info(f"Search index: {count} pages")
