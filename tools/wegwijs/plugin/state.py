@@ -29,6 +29,7 @@ class BuildState:
     glossary_extension: Any = None  # markdown.glossary.GlossaryExtension, configured per page
     video_extension: Any = None  # markdown.video.VideoExtension
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
+    translations_dir: Any = None  # the project's translations/ (interface strings)
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"
@@ -43,6 +44,15 @@ class BuildState:
     # --- per page
     page: Any = None  # the MkDocs page being rendered (for relative URLs, path:line)
     players_on_page: int = 0  # video players on the current page (unique DOM ids)
+
+    def t(self, lang: str | None = None):
+        """The translation function of a language (default: this build's); a missing
+        interface string stops the build (render.ui_strings.t)."""
+        from tools.wegwijs.render import ui_strings
+
+        if self.translations_dir is None:
+            return ui_strings.t(lang or self.lang)
+        return ui_strings.t(lang or self.lang, self.translations_dir)
 
     def start_language(self, lang: str) -> None:
         """Forget what belongs to the previous language's build."""

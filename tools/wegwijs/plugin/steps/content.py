@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
 from tools.wegwijs.plugin import i18n
+from tools.wegwijs.project import Project
 from tools.wegwijs.render import html_whitespace, navigation, search_index, ui_strings
 from tools.wegwijs.sources import content_model
 
@@ -32,6 +33,7 @@ def configure(state, config) -> None:
         text = "\n".join(f.format() for f in errors)
         raise PluginError(f"The content has {len(errors)} error(s):\n{text}")
     state.site = site
+    state.translations_dir = Project.from_config_file(config.config_file_path).translations_dir
     state.nav = navigation.build_nav(site)
     state.relations = navigation.relations(site)
 
@@ -50,7 +52,7 @@ def title_sections(state, items) -> None:
 
 def template_globals(state, env) -> None:
     lang = state.lang
-    env.globals["wegwijs_t"] = ui_strings.t(lang)  # a missing string stops the build
+    env.globals["wegwijs_t"] = state.t(lang)  # a missing string stops the build
     env.globals["wegwijs_language"] = ui_strings.language_info
     env.filters["wegwijs_date"] = lambda value, fmt="long": ui_strings.format_date(value, lang, fmt)
 

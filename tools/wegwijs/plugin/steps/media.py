@@ -22,7 +22,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from tools.wegwijs.markdown.video import VideoExtension
-from tools.wegwijs.render import ui_strings
 from tools.wegwijs.sources import media
 
 log = logging.getLogger("mkdocs.plugins.wegwijs")
@@ -74,7 +73,7 @@ def render(state, video_id: str) -> str:
         raise PluginError(f"{_page_line(state, video_id)}: video '{video_id}' has audio but no "
                           f"video file for {', '.join(unmuxed)} ({files}): run "
                           "`python -m tools media --mux` (needs ffmpeg) and commit the new files")
-    t = ui_strings.t(lang)
+    t = state.t(lang)
     state.players_on_page += 1
     number = state.players_on_page
     context = media.player_context(video, lang, lambda path: get_relative_url(path, page_url))

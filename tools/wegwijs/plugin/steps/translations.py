@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from tools.wegwijs.checks import translations
 from tools.wegwijs.plugin import i18n
-from tools.wegwijs.render import templates, translation_status_page, ui_strings
+from tools.wegwijs.render import templates, translation_status_page
 from tools.wegwijs.sources import content_model
 
 
@@ -64,6 +64,6 @@ def page_content(state, html_text: str, page) -> str:
     url = None
     if target is not None:
         url = get_relative_url(target.url, page.url) if page.url else target.url
-    notice = templates.render("outdated.html", state.templates, t=ui_strings.t(lang),
+    notice = templates.render("outdated.html", state.templates, t=state.t(lang),
                               default_lang=dutch, url=url)
     return notice + "\n" + html_text

@@ -93,7 +93,7 @@ def page_content(state, html: str, page, files) -> str:
     state.glossary_extension.context = None
     meta = page.meta or {}
     page_type = str(meta.get("type") or "pagina")
-    t = ui_strings.t(lang)
+    t = state.t(lang)
     items = []
     if glossary.LINK_SCHEME in html or "task-list" in html:  # else nothing to change
         root = html_tree.parse(html)
@@ -162,7 +162,7 @@ def page_context(state, page) -> None:
     if page_type not in ("stappenplan", "werkmap"):
         return
     lang = state.lang
-    t = ui_strings.t(lang)
+    t = state.t(lang)
     pages = list(state.rendered.values())
     fases = state.site.model.fases
     plan = plan_pages.stappenplan_html(pages, fases, page.url, lang, t, _direction,
