@@ -92,6 +92,10 @@ def t(lang: str, directory: Path = TRANSLATIONS):
     The one rule for a missing string, everywhere (templates, partials, build steps):
     the build stops with an error naming the key and the language.
     """
+    path = Path(directory) / f"{lang}.po"
+    if not path.exists():
+        raise PluginError(f"{path} is missing: the interface strings for '{lang}' live there "
+                          "(copy translations/messages.pot to that name and translate it)")
     strings = catalog(lang, directory)
 
     def translate(key: str) -> str:
