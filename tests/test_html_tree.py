@@ -99,7 +99,7 @@ def test_checklist_items_inside_code_samples_are_not_items():
 
 
 def test_svg_keeps_its_camel_case_names():
-    svg = '<svg viewBox="0 0 1 1"><linearGradient gradientUnits="x"></linearGradient></svg>'
+    svg = '<svg viewBox="0 0 1 1"><linearGradient gradientUnits="x"/><rect x="1"/></svg>'
     assert html_tree.serialize(html_tree.parse(svg)) == svg
 
 

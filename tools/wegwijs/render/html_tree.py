@@ -6,9 +6,18 @@ generated plan put into its page) works on an lxml tree, never on the text, so
 nothing inside ``<pre>``, ``<code>``, ``<script>``, ``<style>`` or ``<textarea>``
 is touched: a code sample that shows ``<ul class="task-list">`` stays a sample.
 
-lxml's HTML parser (libxml2) lowercases every tag and attribute name; inline SVG
-needs its camelCase names back (``viewBox``), as a browser's HTML parser does
-("adjust SVG attributes" in the HTML standard), so ``serialize`` restores them.
+lxml's HTML parser (libxml2) is not an HTML5 parser in two ways that matter here,
+and this module corrects both, so the tree is the one a browser builds:
+
+- it does not know the HTML5 void elements ``source``, ``track``, ``wbr``, ``embed``
+  and nests what follows them inside them; ``parse`` moves those children back out;
+- it lowercases every tag and attribute name; inline SVG needs its camelCase names
+  (``viewBox``), as a browser's HTML parser restores them ("adjust SVG attributes"
+  in the HTML standard).
+
+The tree is written back by a small serializer of our own (libxml2's would write
+``</source>`` end tags): void elements without end tag, empty SVG elements as
+``<rect/>``, script and style content as it was, text and attributes escaped.
 """
 from __future__ import annotations
 
@@ -42,27 +51,85 @@ _SVG_NAMES = (
 SVG_CASE = {name.lower(): name for name in _SVG_NAMES}
 
 
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link",
+                  "meta", "param", "source", "track", "wbr"})
+BOOLEAN = frozenset({"allowfullscreen", "async", "autofocus", "autoplay", "checked", "controls",
+                     "default", "defer", "disabled", "download", "hidden", "inert", "ismap", "loop",
+                     "multiple", "muted", "nomodule", "novalidate", "open", "playsinline",
+                     "readonly", "required", "reversed", "selected"})
+RAW_TEXT = frozenset({"script", "style"})
+_UNKNOWN_VOID = ("source", "track", "wbr", "embed", "keygen")  # libxml2 nests into these
+
+
 def parse(html: str) -> etree._Element:
     """A fragment of HTML as the children of one wrapper element."""
-    return lxml.html.fragment_fromstring(html or "", create_parent=WRAPPER)
+    root = lxml.html.fragment_fromstring(html or "", create_parent=WRAPPER)
+    _fix_void_elements(root)
+    _restore_svg_case(root)
+    return root
 
 
 def parse_document(html: str) -> etree._Element:
     """A whole page (``<html>`` root)."""
-    return lxml.html.document_fromstring(html)
+    root = lxml.html.document_fromstring(html)
+    _fix_void_elements(root)
+    return root
 
 
 def serialize(root: etree._Element) -> str:
     """The wrapper's content as HTML text (the wrapper itself is left out)."""
-    _restore_svg_case(root)
-    text = _escape_text(root.text or "")
-    return text + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    out = [_escape_text(root.text or "")]
+    for child in root:
+        _write(child, out, in_svg=False)
+    return "".join(out)
 
 
 def outer_html(element: etree._Element) -> str:
     """One element as HTML text, without the text that follows it."""
-    _restore_svg_case(element)
-    return lxml.html.tostring(element, encoding="unicode", with_tail=False)
+    out: list[str] = []
+    _write(element, out, in_svg=False, tail=False)
+    return "".join(out)
+
+
+def _write(node, out: list[str], in_svg: bool, tail: bool = True) -> None:
+    tag = node.tag
+    if tag is etree.Comment:
+        out.append(f"<!--{node.text or ''}-->")
+    elif not isinstance(tag, str):  # a processing instruction: as lxml writes it
+        out.append(lxml.html.tostring(node, encoding="unicode", with_tail=False))
+    else:
+        in_svg = in_svg or tag == "svg"
+        attrs = "".join(f" {name}" if name in BOOLEAN and value in ("", name)
+                        else f' {name}="{_escape_attr(value)}"' for name, value in node.attrib.items())
+        if tag in VOID and not in_svg:
+            out.append(f"<{tag}{attrs}>")
+        elif in_svg and not node.text and not len(node):
+            out.append(f"<{tag}{attrs}/>")
+        else:
+            out.append(f"<{tag}{attrs}>")
+            if node.text:
+                out.append(node.text if tag in RAW_TEXT else _escape_text(node.text))
+            for child in node:
+                _write(child, out, in_svg)
+            out.append(f"</{tag}>")
+    if tail and node.tail:
+        out.append(_escape_text(node.tail))
+
+
+def _fix_void_elements(root: etree._Element) -> None:
+    """Move what libxml2 nested inside an HTML5 void element to right after it."""
+    for element in list(root.iter(*_UNKNOWN_VOID)):
+        if not element.text and not len(element):
+            continue
+        parent = element.getparent()
+        children = list(element)
+        text, rest = element.text, element.tail
+        element.text, element.tail = None, text
+        index = parent.index(element)
+        for offset, child in enumerate(children, start=1):
+            parent.insert(index + offset, child)  # moves it, with its tail
+        last = children[-1] if children else element
+        last.tail = (last.tail or "") + (rest or "")
 
 
 def fragments(html: str) -> list:
@@ -143,3 +210,7 @@ def _restore_svg_case(root: etree._Element) -> None:
 
 def _escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;")
