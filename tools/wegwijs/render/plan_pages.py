@@ -9,6 +9,9 @@ fases in the order of the wegwijs plugin's ``model.fases`` in mkdocs.yml.
 HTML moved from one page to another is passed through ``rebase``: relative links
 are re-pointed from the source page's URL to the target page's URL, and (in the
 werkmap, which holds many pages) ids get a per-page prefix so they stay unique.
+Both work on a parsed tree (render/html_tree.py), so code samples keep their text.
+The markup is in overrides/partials/wegwijs/ (stappenplan.html, werkmap.html,
+card.html), autoescaped.
 """
 from __future__ import annotations
 
