@@ -216,11 +216,14 @@ def require_page(page_type: str) -> str:
 
 def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:
     """A tiny site in directory: the project's mkdocs.yml (overrides by
-    absolute path; the wegwijs plugin is installed) with the given docs/ files. Returns the config file path."""
+    absolute path; the wegwijs plugin is installed), a copy of translations/ and the
+    given docs/ files. Returns the config file path."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # Interface strings are read from beside mkdocs.yml: a copy a test may change.
+    shutil.copytree(ROOT / "translations", directory / "translations", dirs_exist_ok=True)
     for rel, text in pages.items():
         path = directory / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -106,6 +106,7 @@ def fixture_config(root: Path, redirects: dict | None = None) -> Path:
     assert count == 1, "mkdocs.yml lost the wegwijs plugin's redirects entry"
     config = root / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "translations", root / "translations", dirs_exist_ok=True)
     return config
 
 

@@ -27,6 +27,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 from markdown.treeprocessors import Treeprocessor
 
 from tools.wegwijs import findings as F
+from tools.wegwijs.render import html_tree
 from tools.wegwijs.sources.reader import ITEM_ID  # the one rule for an item's id
 
 VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -113,35 +114,19 @@ class Item:
     html: str  # the whole <li>...</li>, as built
 
 
-LI_TOKEN = re.compile(r'<li\b[^>]*>|</li>')
-CHECK_ID = re.compile(r'\sdata-check-id="([^"]+)"')
-
-
-def extract_items(html: str) -> list[Item]:
-    """Every remembered checklist item of a built page (outermost ``<li>``), in document order.
-
-    A scan of ``<li ...>``/``</li>`` tokens: Markdown output escapes ``<`` in code, so
-    these tokens are real list items; much faster than an HTML parser on every page.
-    """
-    if "data-check-id" not in html:
-        return []
+def extract_items(html) -> list[Item]:
+    """Every remembered checklist item of a built page (outermost ``<li data-check-id>``),
+    in document order; html is text or a tree from ``render.html_tree.parse``. Items
+    shown inside code samples are not items."""
+    if isinstance(html, str):
+        if "data-check-id" not in html:
+            return []
+        html = html_tree.parse(html)
     items: list[Item] = []
-    depth = 0
-    start = item_id = None
-    for token in LI_TOKEN.finditer(html):
-        if token.group(0) == "</li>":
-            depth -= 1
-            if start is not None and depth == 0:
-                items.append(Item(item_id, html[start:token.end()]))
-                start = None
-            depth = max(depth, 0)
-            continue
-        if start is None:
-            found = CHECK_ID.search(token.group(0))
-            if found:
-                start, item_id, depth = token.start(), found.group(1), 0
-        if start is not None:
-            depth += 1
+    for li in html_tree.elements(html, "li"):
+        if li.get("data-check-id") and not any(
+                a.tag == "li" and a.get("data-check-id") for a in li.iterancestors()):
+            items.append(Item(li.get("data-check-id"), html_tree.outer_html(li)))
     return items
 
 

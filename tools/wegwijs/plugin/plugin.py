@@ -34,14 +34,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
 
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import content, links, media, translations, visitor_tools
-from tools.wegwijs.render import html_whitespace
+from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.sources import media as media_sources
 
 
@@ -67,9 +66,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         visitor_tools.register_extensions(state, config)
         media.register_extension(state, config)
         if state.templates is None:
-            state.templates = jinja2.Environment(
-                loader=jinja2.FileSystemLoader([str(d) for d in config.theme.dirs]),
-                autoescape=True)
+            state.templates = templates.environment(config.theme.dirs)
         return config
 
     @event_priority(-110)

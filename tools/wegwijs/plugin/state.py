@@ -18,7 +18,6 @@ class BuildState:
     site: Any = None  # sources.content_model.Site: every page with validated front matter
     nav: list | None = None  # MkDocs nav of Dutch source paths (render.navigation)
     relations: dict = field(default_factory=dict)  # page id -> related page ids (fase <-> thema)
-    missing_ui: set = field(default_factory=set)  # (lang, key) interface strings not translated
     default_404: str | None = None  # the default language's 404 page (others are written at once)
     glossary: Any = None  # markdown.glossary.Glossary of every language
     link_entries: list = field(default_factory=list)  # render.permalinks.Entry per page
@@ -30,6 +29,7 @@ class BuildState:
     glossary_extension: Any = None  # markdown.glossary.GlossaryExtension, configured per page
     video_extension: Any = None  # markdown.video.VideoExtension
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
+    translations_dir: Any = None  # the project's translations/ (interface strings)
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"
@@ -44,6 +44,15 @@ class BuildState:
     # --- per page
     page: Any = None  # the MkDocs page being rendered (for relative URLs, path:line)
     players_on_page: int = 0  # video players on the current page (unique DOM ids)
+
+    def t(self, lang: str | None = None):
+        """The translation function of a language (default: this build's); a missing
+        interface string stops the build (render.ui_strings.t)."""
+        from tools.wegwijs.render import ui_strings
+
+        if self.translations_dir is None:
+            return ui_strings.t(lang or self.lang)
+        return ui_strings.t(lang or self.lang, self.translations_dir)
 
     def start_language(self, lang: str) -> None:
         """Forget what belongs to the previous language's build."""

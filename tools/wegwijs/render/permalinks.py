@@ -21,7 +21,6 @@ URLs are written as site paths with a leading slash: ``/``, ``/en/thema/wonen/``
 from __future__ import annotations
 
 import hashlib
-import html
 import io
 import os
 import posixpath
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from tools.wegwijs.render import templates
 from tools.wegwijs.sources import content_model, reader
 from tools.wegwijs import findings as F
 
@@ -296,49 +296,37 @@ def relative(from_url: str, to_url: str) -> str:
     return rel
 
 
-def _shell(lang: str, direction: str, title: str, head: str, body: str) -> str:
-    return (f'<!doctype html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
-            '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-            f'<meta name="robots" content="noindex">\n<title>{html.escape(title)}</title>\n'
-            f'{head}</head>\n<body dir="{direction}">\n{body}</body>\n</html>\n')
-
-
-def go_page(entry: Entry, languages: tuple[str, ...], site_url: str, url: str | None = None) -> str:
+def go_page(entry: Entry, languages: tuple[str, ...], site_url: str, url: str | None = None,
+            env=None) -> str:
     """The /go/<id>/ page: go.js picks the browser's language; without JS, Dutch."""
     from tools.wegwijs.render.ui_strings import language_info
 
     default = languages[0]
     here = url or f"/{GO_PREFIX}{entry.id}/"
-    dutch = relative(here, entry.url(default, default))
-    head = f'<link rel="canonical" href="{html.escape(absolute(site_url, entry.url(default, default)))}">\n'
-    items = []
+    rows = []
     for lang in languages:
         if lang not in entry.translated:
             continue
-        href = relative(here, entry.url(lang, default))
-        state = "true" if entry.translated[lang] else "false"
-        head += (f'<link rel="alternate" hreflang="{lang}" href="{href}" '
-                 f'data-translated="{state}">\n')
         info = language_info(lang)
-        items.append(f'<li><a href="{href}" hreflang="{lang}" lang="{lang}" dir="{info.direction}">'
-                     f'{html.escape(info.name)}: {html.escape(entry.title(lang))}</a></li>')
-    head += (f'<script src="{relative(here, "/" + GO_SCRIPT)}"></script>\n'
-             f'<noscript><meta http-equiv="refresh" content="0; url={dutch}"></noscript>\n')
-    body = (f'<p><a href="{dutch}">{html.escape(entry.title(default))}</a></p>\n'
-            f'<ul>\n' + "\n".join(items) + "\n</ul>\n")
-    return _shell(default, "ltr", entry.title(default), head, body)
+        rows.append({"code": lang, "href": relative(here, entry.url(lang, default)),
+                     "translated": entry.translated[lang], "name": info.name,
+                     "dir": info.direction, "title": entry.title(lang)})
+    go = {"languages": rows, "dutch_url": relative(here, entry.url(default, default)),
+          "script": relative(here, "/" + GO_SCRIPT)}
+    return templates.render(
+        "linkpage.html", env, lang=default, dir="ltr", title=entry.title(default),
+        canonical=absolute(site_url, entry.url(default, default)), go=go, redirect=None) + "\n"
 
 
 def redirect_page(here: str, target_url: str, title: str, lang: str, site_url: str,
-                  anchor: str = "") -> str:
+                  anchor: str = "", env=None) -> str:
     """A page at an old address that sends the visitor on (works without JavaScript)."""
     from tools.wegwijs.render.ui_strings import language_info
 
-    href = relative(here, target_url) + anchor
-    head = (f'<link rel="canonical" href="{html.escape(absolute(site_url, target_url))}">\n'
-            f'<meta http-equiv="refresh" content="0; url={href}">\n')
-    body = f'<p><a href="{href}">{html.escape(title)}</a></p>\n'
-    return _shell(lang, language_info(lang).direction, title, head, body)
+    return templates.render(
+        "linkpage.html", env, lang=lang, dir=language_info(lang).direction, title=title,
+        canonical=absolute(site_url, target_url), go=None,
+        redirect={"href": relative(here, target_url) + anchor}) + "\n"
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -383,32 +371,23 @@ def qr_path(page_id: str, lang: str | None) -> str:
     return f"/{QR_DIR}/{page_id}.{lang or 'go'}.svg"
 
 
-def linkkit_html(entries: list[Entry], languages: tuple[str, ...], site_url: str, here: str) -> str:
+def linkkit_html(entries: list[Entry], languages: tuple[str, ...], site_url: str, here: str,
+                 env=None) -> str:
     """The linking kit: per page its permanent link and, per language, link + QR code."""
     from tools.wegwijs.render.ui_strings import language_info
 
     default = languages[0]
-    parts = ['<div class="wegwijs-linkkit">']
+    kit = []
     for entry in entries:
         go = f"/{GO_PREFIX}{entry.id}/"
-        parts.append(f'<details id="link-{entry.id}">\n<summary>{html.escape(entry.title(default))}'
-                     f' <code>{entry.id}</code></summary>')
-        parts.append("<ul>")
         rows = [(None, go, "Permanente link (taal van de browser, zonder JavaScript Nederlands)")]
         for lang in languages:
             if lang in entry.translated:
                 name = language_info(lang).name_nl
                 note = "" if entry.translated[lang] else " (nog niet vertaald: Nederlandse tekst)"
                 rows.append((lang, entry.url(lang, default), f"{name}{note}"))
-        for lang, url, label in rows:
-            full = absolute(site_url, url)
-            qr = relative(here, qr_path(entry.id, lang))
-            parts.append(
-                f'<li><p><strong>{html.escape(label)}</strong><br>'
-                f'<a href="{relative(here, url)}"><code>{html.escape(full)}</code></a></p>'
-                f'<p><a href="{qr}" download="{entry.id}-{lang or "go"}.svg">'
-                f'<img src="{qr}" alt="QR-code voor {html.escape(full)}" width="128" height="128" '
-                f'loading="lazy"></a></p></li>')
-        parts.append("</ul>\n</details>")
-    parts.append("</div>")
-    return "\n".join(parts) + "\n"
+        kit.append({"id": entry.id, "title": entry.title(default), "rows": [
+            {"label": label, "href": relative(here, url), "full": absolute(site_url, url),
+             "qr": relative(here, qr_path(entry.id, lang)),
+             "download": f"{entry.id}-{lang or 'go'}.svg"} for lang, url, label in rows]})
+    return templates.render("linkkit.html", env, entries=kit) + "\n"

@@ -9,19 +9,23 @@ fases in the order of the wegwijs plugin's ``model.fases`` in mkdocs.yml.
 HTML moved from one page to another is passed through ``rebase``: relative links
 are re-pointed from the source page's URL to the target page's URL, and (in the
 werkmap, which holds many pages) ids get a per-page prefix so they stay unique.
+Both work on a parsed tree (render/html_tree.py), so code samples keep their text.
+The markup is in overrides/partials/wegwijs/ (stappenplan.html, werkmap.html,
+card.html), autoescaped.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.utils import get_relative_url
 
-ATTR = re.compile(r'(?<![\w-])(href|src)="([^"]*)"')
-ID_ATTR = re.compile(r'(?<![\w-])(id|for|aria-controls|aria-labelledby|aria-describedby)="([^"]*)"')
-HEADING = re.compile(r"<(/?)h([1-5])\b")
+from tools.wegwijs.render import html_tree, templates
+
+LINK_ATTRS = ("href", "src")
+ID_ATTRS = ("id", "for", "aria-controls", "aria-labelledby", "aria-describedby")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -49,42 +53,60 @@ class Rendered:
 
 def rebase(html: str, from_url: str, to_url: str, prefix: str | None = None) -> str:
     """Re-point relative links from a page at from_url to one at to_url; prefix ids."""
-
-    def link(match):
-        attr, value = match.groups()
-        if value.startswith("#"):
-            if prefix is not None:
-                return f'{attr}="#{prefix}--{value[1:]}"'
-            target = from_url
-            return f'{attr}="{get_relative_url(target, to_url) if target else "."}{value}"'
-        if not value or SCHEME.match(value) or value.startswith("/"):
-            return match.group(0)
-        absolute = urljoin("/" + from_url, value)
-        parts = urlsplit(absolute)
-        path = parts.path.lstrip("/")
-        rel = get_relative_url(path or ".", to_url) if path else "."
-        if path.endswith("/") and not rel.endswith("/"):
-            rel += "/"
-        rel += f"?{parts.query}" if parts.query else ""
-        rel += f"#{parts.fragment}" if parts.fragment else ""
-        return f'{attr}="{rel}"'
-
-    out = ATTR.sub(link, html)
-    if prefix is not None:
-        out = ID_ATTR.sub(lambda m: f'{m.group(1)}="' + " ".join(
-            f"{prefix}--{v}" for v in m.group(2).split()) + '"', out)
-    return out
+    root = html_tree.parse(html)
+    rebase_tree(root, from_url, to_url, prefix)
+    return html_tree.serialize(root)
 
 
-def demote(html: str) -> str:
-    """h1 -> h2 ... h5 -> h6, for pages placed inside another page."""
-    return HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+def rebase_tree(root, from_url: str, to_url: str, prefix: str | None = None) -> None:
+    """``rebase`` on a parsed tree; code samples (pre, code) keep their text."""
+    for element in html_tree.elements(root):
+        for attr in LINK_ATTRS:
+            value = element.get(attr)
+            if value is not None:
+                element.set(attr, _rebased(value, from_url, to_url, prefix))
+        if prefix is not None:
+            for attr in ID_ATTRS:
+                value = element.get(attr)
+                if value is not None:
+                    element.set(attr, " ".join(f"{prefix}--{v}" for v in value.split()))
 
 
-def _lang_attrs(content_lang: str, page_lang: str, direction_of) -> str:
+def _rebased(value: str, from_url: str, to_url: str, prefix: str | None) -> str:
+    if value.startswith("#"):
+        if prefix is not None:
+            return f"#{prefix}--{value[1:]}"
+        return f'{get_relative_url(from_url, to_url) if from_url else "."}{value}'
+    if not value or SCHEME.match(value) or value.startswith("/"):
+        return value
+    absolute = urljoin("/" + from_url, value)
+    parts = urlsplit(absolute)
+    path = parts.path.lstrip("/")
+    rel = get_relative_url(path or ".", to_url) if path else "."
+    if path.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    rel += f"?{parts.query}" if parts.query else ""
+    rel += f"#{parts.fragment}" if parts.fragment else ""
+    return rel
+
+
+def demote(html: str, levels: int = 1) -> str:
+    """h1 -> h2 ... h5 -> h6, for pages placed inside another page (``levels`` times)."""
+    root = html_tree.parse(html)
+    demote_tree(root, levels)
+    return html_tree.serialize(root)
+
+
+def demote_tree(root, levels: int = 1) -> None:
+    for element in html_tree.elements(root, *HEADINGS):
+        element.tag = f"h{min(int(element.tag[1]) + levels, 6)}"
+
+
+def _lang(content_lang: str, page_lang: str, direction_of) -> dict:
+    """lang/dir for text in another language than the page (a Dutch fallback page)."""
     if content_lang == page_lang:
-        return ""
-    return f' lang="{content_lang}" dir="{direction_of(content_lang)}"'
+        return {"lang": None, "dir": None}
+    return {"lang": content_lang, "dir": direction_of(content_lang)}
 
 
 # --------------------------------------------------------------------------- stappenplan
@@ -114,79 +136,74 @@ def plan_groups(pages: list[Rendered], fases: tuple[str, ...]) -> list[tuple[str
     return [(f, fase_pages.get(f), groups[f]) for f in (*fases, "") if groups[f]]
 
 
-def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of) -> str:
+def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of, env=None) -> str:
     """The plan: per fase (time order) its checklist items, grouped by the page they are on."""
-    out = [f'<div class="wegwijs-plan" data-plan data-search-skip lang="{lang}" dir="{direction_of(lang)}">',
-           '<p class="wegwijs-progress wegwijs-progress--total" data-progress aria-live="polite" hidden></p>']
-    groups = plan_groups(pages, fases)
-    if not groups:
-        out.append(f"<p>{escape(t('wegwijs.plan.empty'))}</p>")
-    for fase, fase_page, items in groups:
+    groups = []
+    for fase, fase_page, items in plan_groups(pages, fases):
+        group = {"id": fase or "overig", "url": None, "sources": [], "lang": None, "dir": None}
         if fase_page is not None:
-            title = (f'<a href="{get_relative_url(fase_page.url, page_url)}">'
-                     f'{escape(fase_page.title)}</a>')
-            title_attrs = _lang_attrs(fase_page.content_lang, lang, direction_of)
+            group.update(title=fase_page.title, url=get_relative_url(fase_page.url, page_url),
+                         **_lang(fase_page.content_lang, lang, direction_of))
         else:
-            title, title_attrs = escape(t("wegwijs.plan.other")), ""
-        out.append(f'<section class="wegwijs-plan__fase" data-fase="{fase or "overig"}" '
-                   f'aria-labelledby="plan-{fase or "overig"}">')
-        out.append(f'<h2 id="plan-{fase or "overig"}"{title_attrs}>{title}</h2>')
-        out.append('<p class="wegwijs-progress" data-progress hidden></p>')
+            group["title"] = t("wegwijs.plan.other")
         # One list per page the items come from: the fase page first, then its thema's.
         by_source: dict[str, list] = {}
         for item, source in items:
             by_source.setdefault(source.url, []).append((item, source))
-        for source_url, source_items in by_source.items():
+        for source_items in by_source.values():
             source = source_items[0][1]
-            if source is not fase_page and len(by_source) > 1:
-                attrs = _lang_attrs(source.content_lang, lang, direction_of)
-                out.append(f'<h3 class="wegwijs-plan__source"{attrs}><a href="'
-                           f'{get_relative_url(source.url, page_url)}">{escape(source.title)}</a></h3>')
-            out.append('<ul class="task-list wegwijs-plan__list">')
-            for item, _source in source_items:
-                html = rebase(item.html, source.url, page_url)
-                attrs = _lang_attrs(source.content_lang, lang, direction_of)
-                if attrs:
-                    html = html.replace("<li ", f"<li{attrs} ", 1)
-                out.append(html)
-            out.append("</ul>")
-        out.append("</section>")
-    out.append("</div>")
-    return "\n".join(out)
+            attrs = _lang(source.content_lang, lang, direction_of)
+            group["sources"].append({
+                "title": source.title, "url": get_relative_url(source.url, page_url),
+                "heading": source is not fase_page and len(by_source) > 1, **attrs,
+                "entries": [templates.safe(_item_html(item.html, source.url, page_url, attrs))
+                          for item, _source in source_items]})
+        groups.append(group)
+    return templates.render("stappenplan.html", env, groups=groups, lang=lang,
+                            dir=direction_of(lang), t=t)
+
+
+def _item_html(html: str, from_url: str, to_url: str, attrs: dict) -> str:
+    """A checklist item moved to the plan: links re-pointed, its language marked."""
+    root = html_tree.parse(html)
+    rebase_tree(root, from_url, to_url)
+    if attrs["lang"]:
+        item = next(html_tree.elements(root, "li"), None)
+        if item is not None:
+            item.set("lang", attrs["lang"])
+            item.set("dir", attrs["dir"])
+    return html_tree.serialize(root)
 
 
 # --------------------------------------------------------------------------- werkmap
 
 
 def werkmap_html(parts: list[tuple[str, str, list[Rendered]]], page_url: str, lang: str,
-                 direction_of, extra: dict[str, str] | None = None) -> str:
+                 direction_of, extra: dict[str, str] | None = None, env=None) -> str:
     """parts: [(part id, part title, pages)]; extra: part id -> ready HTML (e.g. the plan)."""
-    out = ['<div class="wegwijs-werkmap" data-search-skip>']  # its text is on the other pages
+    out = []
     for part_id, title, pages in parts:
-        out.append(f'<section class="wegwijs-werkmap__part" id="werkmap-{part_id}">')
-        out.append(f"<h2>{escape(title)}</h2>")
-        if extra and part_id in extra:
-            out.append(extra[part_id])
+        rows = []
         for page in pages:
-            prefix = f"{part_id}-{page.meta.get('id') or 'page'}"
-            html = demote(demote(rebase(page.html, page.url, page_url, prefix=prefix)))
-            attrs = _lang_attrs(page.content_lang, lang, direction_of)
-            kind = "fase" if page.type == "fase" else "page"
-            out.append(f'<section class="wegwijs-werkmap__{kind}"{attrs}>{html}</section>')
-        out.append("</section>")
-    out.append("</div>")
-    return "\n".join(out)
+            root = html_tree.parse(page.html)
+            rebase_tree(root, page.url, page_url, prefix=f"{part_id}-{page.meta.get('id') or 'page'}")
+            demote_tree(root, 2)
+            rows.append({"kind": "fase" if page.type == "fase" else "page",
+                         "html": templates.safe(html_tree.serialize(root)),
+                         **_lang(page.content_lang, lang, direction_of)})
+        more = (extra or {}).get(part_id)
+        out.append({"id": part_id, "title": title, "pages": rows,
+                    "extra": None if more is None else templates.safe(more)})
+    return templates.render("werkmap.html", env, parts=out)
 
 
 # --------------------------------------------------------------------------- contactkaart
 
 
-def card_html(html: str, places_panel: str, fold_text: str) -> str:
+def card_html(html: str, places_panel: str, fold_text: str, env=None) -> str:
     """Contacts (the page's own text) on two panels, places and sketch map on two more.
 
     Printed on A4 and folded twice it becomes an A6 pocket card (print CSS).
     """
-    return (f'<div class="wegwijs-card">'
-            f'<div class="wegwijs-card__contacts">{html}</div>'
-            f'<div class="wegwijs-card__places">{places_panel}</div>'
-            f'</div><p class="wegwijs-card__fold">{escape(fold_text)}</p>')
+    return templates.render("card.html", env, contacts=templates.safe(html),
+                            places=templates.safe(places_panel), fold_text=fold_text)

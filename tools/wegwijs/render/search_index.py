@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools.wegwijs.render import html_tree
+
 ETHIOPIC_PUNCTUATION = re.compile("([\u1361-\u1368])")
 CONTENT_MARKER = "md-content__inner"
 # An untranslated page under /ar/ etc. shows the Dutch text: it is not Arabic, so
@@ -28,6 +30,17 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-
 
 def normalise(html: str) -> str:
     return ETHIOPIC_PUNCTUATION.sub(r"\1 ", html)
+
+
+def indexable(html: str) -> bool:
+    """A page with an ``article.md-content__inner`` that is not a Dutch fallback copy
+    (checked on the parsed page: a code sample naming the markers does not count)."""
+    if CONTENT_MARKER not in html:  # cheap: most non-content pages stop here
+        return False
+    root = html_tree.parse_document(html)
+    content = root.xpath(f"//article[contains(concat(' ', normalize-space(@class), ' '), "
+                         f"' {CONTENT_MARKER} ')]")
+    return bool(content) and not root.xpath(f"//*[@{FALLBACK_MARKER}]")
 
 
 def _content_pages(site_dir: Path):
@@ -45,7 +58,7 @@ def build(site_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="wegwijs-search-") as tmp:
         for rel, path in _content_pages(site_dir):
             html = path.read_text(encoding="utf-8")
-            if CONTENT_MARKER not in html or FALLBACK_MARKER in html:
+            if not indexable(html):
                 continue  # redirect stubs, other non-content pages, untranslated copies
             target = Path(tmp) / rel
             target.parent.mkdir(parents=True, exist_ok=True)

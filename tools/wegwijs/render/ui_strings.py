@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.messages.pofile import read_po
+from mkdocs.exceptions import PluginError
 
 from tools.wegwijs import findings as F
 from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
@@ -83,6 +84,36 @@ def catalog(lang: str, directory: Path = TRANSLATIONS) -> dict[str, str]:
     strings["language"] = lang
     strings["direction"] = info.direction
     return strings
+
+
+def t(lang: str, directory: Path = TRANSLATIONS):
+    """The translation function for one language: ``t(key)`` is the interface string.
+
+    The one rule for a missing string, everywhere (templates, partials, build steps):
+    the build stops with an error naming the key and the language.
+    """
+    path = Path(directory) / f"{lang}.po"
+    if not path.exists():
+        raise PluginError(f"{path} is missing: the interface strings for '{lang}' live there "
+                          "(copy translations/messages.pot to that name and translate it)")
+    strings = catalog(lang, directory)
+
+    def translate(key: str) -> str:
+        try:
+            return strings[key]
+        except KeyError:
+            raise MissingString(lang, key) from None
+
+    return translate
+
+
+class MissingString(PluginError):
+    """An interface string a language lacks (a build error)."""
+
+    def __init__(self, lang: str, key: str):
+        super().__init__(f"translations/{lang}.po lacks '{key}': add it "
+                         "(python -m tools ui-strings lists all)")
+        self.lang, self.key = lang, key
 
 
 def template_keys(directory: Path = TRANSLATIONS) -> list[str]:

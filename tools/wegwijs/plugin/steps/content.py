@@ -6,8 +6,8 @@
 - ``template_globals`` (on_env): interface strings from translations/ and CLDR data;
 - ``page_context``: language alternates, untranslated-page notice, fase/thema links;
 - ``keep_404``: a 404 page per language (static-i18n would keep only the last one);
-- ``finish`` (after the last language): the default 404 page, missing interface
-  strings, and the per-language Pagefind search index.
+- ``finish`` (after the last language): the default 404 page and the per-language
+  Pagefind search index.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
 from tools.wegwijs.plugin import i18n
+from tools.wegwijs.project import Project
 from tools.wegwijs.render import html_whitespace, navigation, search_index, ui_strings
 from tools.wegwijs.sources import content_model
 
@@ -32,9 +33,9 @@ def configure(state, config) -> None:
         text = "\n".join(f.format() for f in errors)
         raise PluginError(f"The content has {len(errors)} error(s):\n{text}")
     state.site = site
+    state.translations_dir = Project.from_config_file(config.config_file_path).translations_dir
     state.nav = navigation.build_nav(site)
     state.relations = navigation.relations(site)
-    state.missing_ui = set()
 
 
 def title_sections(state, items, by_path: dict | None = None) -> None:
@@ -53,15 +54,7 @@ def title_sections(state, items, by_path: dict | None = None) -> None:
 
 def template_globals(state, env) -> None:
     lang = state.lang
-    strings = ui_strings.catalog(lang)
-
-    def translate(key: str) -> str:
-        if key in strings:
-            return strings[key]
-        state.missing_ui.add((lang, key))
-        return key
-
-    env.globals["wegwijs_t"] = translate
+    env.globals["wegwijs_t"] = state.t(lang)  # a missing string stops the build
     env.globals["wegwijs_language"] = ui_strings.language_info
     env.filters["wegwijs_date"] = lambda value, fmt="long": ui_strings.format_date(value, lang, fmt)
 
@@ -110,10 +103,5 @@ def finish(state, config) -> None:
     """In the outer (default-language) build, once every language is written."""
     if state.default_404 is not None:
         (Path(config.site_dir) / "404.html").write_text(state.default_404, encoding="utf-8")
-    if state.missing_ui:
-        for lang in sorted({l for l, _ in state.missing_ui}):
-            keys = sorted(k for l, k in state.missing_ui if l == lang)
-            log.warning(f"translations/{lang}.po lacks interface strings the templates use: "
-                        f"{', '.join(keys)}. Add them (python -m tools ui-strings lists all).")
     count = search_index.build(Path(config.site_dir))
     log.info(f"Search index: {count} pages")

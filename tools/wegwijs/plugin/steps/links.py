@@ -112,7 +112,8 @@ def page_markdown(state, markdown: str, page, config) -> str:
     if lang != default and state.dutch_only:
         markdown = _link_dutch_only(state, markdown, page, here)
     if LINKKIT.search(markdown):
-        kit = permalinks.linkkit_html(state.link_entries, state.site.model.languages, config.site_url or "", here)
+        kit = permalinks.linkkit_html(state.link_entries, state.site.model.languages,
+                                      config.site_url or "", here, env=state.templates)
         replaced = reader.sub_outside_code(LINKKIT, lambda _m: "\n" + kit + "\n", markdown)
         state.linkkit = state.linkkit or replaced != markdown
         markdown = replaced
@@ -159,7 +160,7 @@ def finish(state, config) -> None:
 
     for entry in state.link_entries:
         go = f"/{permalinks.GO_PREFIX}{entry.id}/"
-        write(go, permalinks.go_page(entry, languages, site_url))
+        write(go, permalinks.go_page(entry, languages, site_url, env=state.templates))
         urls[go] = entry.id
         if not state.linkkit:
             continue
@@ -173,13 +174,15 @@ def finish(state, config) -> None:
         entry = by_src[redirect.target]
         if redirect.is_go:
             here = f"/{redirect.key}/"
-            write(here, permalinks.go_page(entry, languages, site_url, url=here))
+            write(here, permalinks.go_page(entry, languages, site_url, url=here,
+                                           env=state.templates))
             urls[here] = entry.id
             continue
         for lang in entry.translated:
             here = "/" + permalinks.lang_prefix(lang, default) + permalinks.page_url(redirect.key)
             write(here, permalinks.redirect_page(here, entry.url(lang, default), entry.title(lang),
-                                                 lang, site_url, anchor=redirect.anchor))
+                                                 lang, site_url, anchor=redirect.anchor,
+                                                 env=state.templates))
             urls[here] = entry.id
     (site_dir / permalinks.URL_LIST).write_text(
         permalinks.format_url_list(dict(sorted(urls.items())), URL_LIST_HEADER), encoding="utf-8")

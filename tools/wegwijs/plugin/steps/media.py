@@ -22,7 +22,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from tools.wegwijs.markdown.video import VideoExtension
-from tools.wegwijs.render import ui_strings
 from tools.wegwijs.sources import media
 
 log = logging.getLogger("mkdocs.plugins.wegwijs")
@@ -74,24 +73,13 @@ def render(state, video_id: str) -> str:
         raise PluginError(f"{_page_line(state, video_id)}: video '{video_id}' has audio but no "
                           f"video file for {', '.join(unmuxed)} ({files}): run "
                           "`python -m tools media --mux` (needs ffmpeg) and commit the new files")
-    strings = ui_strings.catalog(lang)
-    missing = []
-
-    def t(key: str) -> str:
-        if key not in strings:
-            missing.append(key)
-            return key
-        return strings[key]
-
+    t = state.t(lang)
     state.players_on_page += 1
     number = state.players_on_page
     context = media.player_context(video, lang, lambda path: get_relative_url(path, page_url))
     html = state.templates.get_template(TEMPLATE).render(
         **context, t=t, number=number, first=number == 1,
         script_url=get_relative_url("assets/wegwijs/player.js", page_url))
-    if missing:
-        log.warning(f"translations/{lang}.po lacks interface strings the video player uses: "
-                    f"{', '.join(sorted(set(missing)))}")
     return html
 
 

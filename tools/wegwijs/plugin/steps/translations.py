@@ -14,15 +14,13 @@ The logic lives in ``checks/translations.py`` and ``render/translation_status_pa
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from tools.wegwijs.checks import translations
 from tools.wegwijs.plugin import i18n
-from tools.wegwijs.render import translation_status_page, ui_strings
+from tools.wegwijs.render import templates, translation_status_page
 from tools.wegwijs.sources import content_model
 
 
@@ -61,18 +59,11 @@ def page_content(state, html_text: str, page) -> str:
     file_lang, outdated = _outdated(state, page.file.abs_src_path)
     if not outdated or file_lang != lang:
         return html_text
-    strings = ui_strings.catalog(lang)
-    missing = [k for k in ("wegwijs.outdated.notice", "wegwijs.outdated.link") if k not in strings]
-    if missing:
-        raise PluginError(f"translations/{lang}.po lacks {', '.join(missing)}")
     dutch = state.site.model.default_language
     target = i18n.alternates(page.file).get(dutch)
-    link = ""
+    url = None
     if target is not None:
         url = get_relative_url(target.url, page.url) if page.url else target.url
-        link = (f' <a href="{html.escape(url)}" hreflang="{dutch}">'
-                f'{html.escape(strings["wegwijs.outdated.link"])}</a>')
-    notice = (f'<p class="wegwijs-notice wegwijs-notice--outdated" role="note" '
-              f'data-wegwijs-outdated="{dutch}" data-pagefind-ignore="all">'
-              f'{html.escape(strings["wegwijs.outdated.notice"])}{link}</p>\n')
-    return notice + html_text
+    notice = templates.render("outdated.html", state.templates, t=state.t(lang),
+                              default_lang=dutch, url=url)
+    return notice + "\n" + html_text

@@ -1,7 +1,7 @@
 """Build step: the visitor's tools: checklists, begrippen, stappenplan, kaart, werkmap, offline.
 
-Wiring only; the logic lives in markdown.checklist, markdown.glossary, sources.places
-and render.plan_pages. Per language build:
+Wiring only; the logic lives in markdown.checklist, markdown.glossary, sources.places,
+render.places and render.plan_pages; the markup in overrides/partials/wegwijs/. Per language build:
 
 - ``configure``: register the checklist and glossary Markdown extensions (once);
   read the begrippenlijst of every language (default-language build);
@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import shutil
 from pathlib import Path
 
@@ -30,7 +29,8 @@ from mkdocs.utils import get_relative_url
 from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
-from tools.wegwijs.render import plan_pages, ui_strings
+from tools.wegwijs.render import html_tree, plan_pages, templates, ui_strings
+from tools.wegwijs.render import places as render_places
 from tools.wegwijs.sources import places, reader
 
 log = logging.getLogger("mkdocs.plugins.wegwijs")
@@ -39,12 +39,6 @@ SW_TEMPLATE = "assets/wegwijs/sw.js"  # in the theme's custom_dir (overrides/)
 OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
 NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals")  # no marked terms
 
-
-
-def _t(state, lang: str):
-    strings = ui_strings.catalog(lang)
-    dutch = ui_strings.catalog(state.site.model.default_language)
-    return lambda key: strings.get(key) or dutch.get(key) or key
 
 
 def _direction(lang: str) -> str:
@@ -99,36 +93,52 @@ def page_content(state, html: str, page, files) -> str:
     state.glossary_extension.context = None
     meta = page.meta or {}
     page_type = str(meta.get("type") or "pagina")
-    t = _t(state, lang)
-    html = _term_links(state, html, page, files)
-    items = extract_items(html)
-    if items and page_type not in ("stappenplan", "werkmap"):
-        plan = _page_url_of_type(state, files, "stappenplan")
-        link = (f' <a class="wegwijs-progress-plan" href="{get_relative_url(plan, page.url)}">'
-                f'{t("wegwijs.werkmap.plan")}</a>') if plan else ""
-        html = html.replace('<ul class="task-list">',
-                            '<p class="wegwijs-progress-line"><span class="wegwijs-progress" '
-                            f'data-progress aria-live="polite" hidden></span>{link}</p>\n'
-                            '<ul class="task-list">', 1)
+    t = state.t(lang)
+    items = []
+    if glossary.LINK_SCHEME in html or "task-list" in html:  # else nothing to change
+        root = html_tree.parse(html)
+        _term_links(state, root, page, files)
+        items = extract_items(root)
+        if items and page_type not in ("stappenplan", "werkmap"):
+            _progress_line(state, root, page, files, t)
+        html = html_tree.serialize(root)
     if page_type == "kaart":
-        html += _places_html(lang, t, page, with_map=True)
+        html += _places_html(state, lang, t, page, with_map=True)
     elif page_type == "contactkaart":
-        html = plan_pages.card_html(html, _places_html(lang, t, page, with_map=False, compact=True),
-                                    t("wegwijs.card.fold"))
+        html = plan_pages.card_html(
+            html, _places_html(state, lang, t, page, with_map=False, compact=True),
+            t("wegwijs.card.fold"), env=state.templates)
     state.rendered[page.url] = plan_pages.Rendered(
         url=page.url, src=_src(page.file), title=page.title or "", meta=meta, html=html,
         content_lang=_content_lang(page, lang), items=items)
-    return f'<div class="wegwijs-type-{page_type}">{html}</div>'
+    return templates.render("type.html", state.templates, type=page_type,
+                            content=templates.safe(html))
 
 
-def _term_links(state, html: str, page, files) -> str:
-    if glossary.LINK_SCHEME not in html:
-        return html
+def _progress_line(state, root, page, files, t) -> None:
+    """Above the page's first checklist: the ticked count and a link to the stappenplan."""
+    first = next((ul for ul in html_tree.elements(root, "ul") if ul.get("class") == "task-list"),
+                 None)
+    if first is None:
+        return
+    plan = _page_url_of_type(state, files, "stappenplan")
+    line = templates.render("progress_line.html", state.templates, t=t,
+                            plan_url=get_relative_url(plan, page.url) if plan else None)
+    html_tree.insert_before(first, line + "\n")
+
+
+def _term_links(state, root, page, files) -> None:
+    """Term links (``wegwijs-term:<id>``) point at this language's begrippenlijst."""
+    links = [a for a in html_tree.elements(root, "a")
+             if (a.get("href") or "").startswith(glossary.LINK_SCHEME)]
+    if not links:
+        return
     if state.term_page is None:  # this language's begrippen page, found once per build
         state.term_page = next((f.url for f in files.documentation_pages()
                                 if _src(f) == state.glossary.page_src), "")
     target = get_relative_url(state.term_page, page.url) if state.term_page else "."
-    return html.replace(f'href="{glossary.LINK_SCHEME}', f'href="{target}#')
+    for a in links:
+        a.set("href", f"{target}#{a.get('href')[len(glossary.LINK_SCHEME):]}")
 
 
 def _page_url_of_type(state, files, page_type: str) -> str | None:
@@ -141,19 +151,10 @@ def _page_url_of_type(state, files, page_type: str) -> str | None:
     return state.type_urls[page_type]
 
 
-def _places_html(lang: str, t, page, with_map: bool, compact: bool = False) -> str:
-    data = places.load()
-    places_url = get_relative_url("places.geojson", page.url)
-    sketch = places.render_svg(data, t("wegwijs.map.sketch"), lang=lang)
-    parts = [f'<h2 id="plaatsen">{t("wegwijs.map.places")}</h2>' if not compact else
-             f'<h2 class="wegwijs-card__title">{t("wegwijs.map.places")}</h2>',
-             places.render_list(data, lang, t)]
-    parts.append(f'<figure class="wegwijs-sketch-figure">{sketch}'
-                 f'<figcaption>{t("wegwijs.map.sketch")}</figcaption></figure>')
-    if with_map:
-        parts.append(places.render_map_link(data, t))
-    parts.append(places.render_source(data, t).replace("{places_url}", places_url))
-    return '<div class="wegwijs-places-block">' + "".join(parts) + "</div>"
+def _places_html(state, lang: str, t, page, with_map: bool, compact: bool = False) -> str:
+    return render_places.places_html(
+        places.load(), lang, t, get_relative_url("places.geojson", page.url), with_map=with_map,
+        compact=compact, default=state.site.model.default_language, env=state.templates)
 
 
 def page_context(state, page) -> None:
@@ -161,10 +162,11 @@ def page_context(state, page) -> None:
     if page_type not in ("stappenplan", "werkmap"):
         return
     lang = state.lang
-    t = _t(state, lang)
+    t = state.t(lang)
     pages = list(state.rendered.values())
     fases = state.site.model.fases
-    plan = plan_pages.stappenplan_html(pages, fases, page.url, lang, t, _direction)
+    plan = plan_pages.stappenplan_html(pages, fases, page.url, lang, t, _direction,
+                                       env=state.templates)
     if page_type == "stappenplan":
         page.content = _inject(page.content, plan)
     else:
@@ -184,13 +186,19 @@ def page_context(state, page) -> None:
                  ("contactkaart", next((p.title for p in by_type("contactkaart")),
                                        t("wegwijs.werkmap.contactkaart")), by_type("contactkaart"))]
         page.content = _inject(page.content, plan_pages.werkmap_html(
-            parts, page.url, lang, _direction, extra={"stappenplan": plan_pages.demote(plan)}))
+            parts, page.url, lang, _direction, extra={"stappenplan": plan_pages.demote(plan)},
+            env=state.templates))
 
 
 def _inject(content: str, generated: str) -> str:
-    """Put generated HTML inside the page's type wrapper (the last closing div)."""
-    index = content.rfind("</div>")
-    return content[:index] + generated + content[index:] if index >= 0 else content + generated
+    """Put generated HTML at the end of the page's type wrapper (``div.wegwijs-type-*``)."""
+    root = html_tree.parse(content)
+    wrapper = next((div for div in root if div.tag == "div" and any(
+        c.startswith("wegwijs-type-") for c in (div.get("class") or "").split())), None)
+    if wrapper is None:
+        return content + generated
+    html_tree.append(wrapper, generated)
+    return html_tree.serialize(root)
 
 
 # --------------------------------------------------------------------------- offline
@@ -201,6 +209,13 @@ def finish(state, config) -> None:
     site_dir = Path(config.site_dir)
     shutil.copyfile(places.DATA, site_dir / "places.geojson")
     write_service_worker(site_dir, state.site)
+
+
+def _page_assets(html: str) -> list[str]:
+    """Paths of the stylesheets, icons and scripts a page loads (``link href``, ``script src``),
+    without query or fragment, in document order."""
+    refs = html_tree.parse_document(html).xpath("//link/@href | //script/@src")
+    return [ref for ref in (r.split("#")[0].split("?")[0] for r in refs) if ref]
 
 
 def write_service_worker(site_dir: Path, site) -> dict:
@@ -223,8 +238,7 @@ def write_service_worker(site_dir: Path, site) -> dict:
                 urls.append(url)
         assets: list[str] = []
         for url in urls:
-            html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-            for ref in re.findall(r'<(?:link|script)\b[^>]*\b(?:href|src)="([^"#?]+)', html):
+            for ref in _page_assets((site_dir / url / "index.html").read_text(encoding="utf-8")):
                 if "://" in ref or ref.startswith(("/", "data:")):
                     continue
                 target = (site_dir / url / ref).resolve()
