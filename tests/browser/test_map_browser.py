@@ -38,7 +38,7 @@ def test_no_other_host_before_the_map_is_asked_for(site_server, phone_page):
         link.click()
 
 
-@pytest.mark.parametrize("prefix", ["", "ar/", "ti/"])
+@pytest.mark.parametrize("prefix", ["", "en/", "ar/", "ti/", "fa/"])
 def test_contactkaart_prints_on_one_a4_sheet_of_four_a6_panels(site_server, browser, prefix):
     page = browser.new_page(viewport={"width": 794, "height": 1123})
     page.goto(site_server + prefix + "contactkaart/")
