@@ -16,6 +16,7 @@ CHECKS = [
     ("checklist", "tools.wegwijs.markdown.checklist:check"),  # checklist item ids
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations
     ("places", "tools.wegwijs.sources.places:check"),  # data/places.geojson; places still to review
+    ("catalogue", "tools.wegwijs.checks.catalogue:check_all"),  # data/: tasks, contacts, documents, links
 ]
 
 

@@ -63,6 +63,11 @@ C, B, T, M, L = "controles.md#blok", "controles.md#b1", "vertalen.md#meldingen",
 LANG = "vertalen.md#taalregels"
 
 _RULES = [
+    # catalogue: data/tasks.yml, contacts.yml, documents.yml, links.yml (sources/catalogue.py)
+    Rule("catalogue", E, "catalogue", "Fix the record at this line of the data/ file: unique ids, "
+         "references to ids that exist, valid YAML.", "catalogus.md#meldingen"),
+    Rule("task-fase", E, "catalogue", "Give the task the fase in which it is done (model.fases in "
+         "mkdocs.yml).", "catalogus.md#meldingen"),
     # content: front matter and file names (tools/wegwijs/sources/content_model.py)
     Rule("front-matter", E, "content", "Start the file with a '---' block holding id, type and order "
          "(plus fase/thema for those types), one 'key: value' per line.", C),
