@@ -148,3 +148,26 @@ def test_dutch_word_marked_up_in_a_translation_is_found_as_plain_text():
     assert terms[0].display == "مركز اللجوء"
     assert terms[0].names == ["مركز اللجوء", "azc"]
     assert terms[0].short == "مركز اللجوء هو azc."
+
+
+def test_a_term_line_may_start_with_a_dutch_name_and_explanations_keep_dutch_marks():
+    terms, problems = glossary.parse('<bdi lang="nl">COA</bdi> {#coa}\n'
+                                     ':   The <bdi lang="nl">COA</bdi> runs the centre.\n')
+    assert problems == []
+    assert [(t.id, t.term, t.names) for t in terms] == [("coa", "COA", ["COA"])]
+    assert terms[0].short == "The COA runs the centre."
+    assert terms[0].short_parts == [("The ", False), ("COA", True), (" runs the centre.", False)]
+
+
+def test_tip_marks_the_dutch_words_of_the_explanation():
+    html = render("In the AZC you wait.\n", terms_lang='Asylum seekers\' centre (AZC) {#azc}\n'
+                  ':   Where you live first: the <bdi lang="nl">azc</bdi>.\n')
+    root = etree.fromstring(f"<div>{html}</div>")
+    tip = root.find(".//span[@class='wegwijs-term__tip']")
+    assert [(b.get("lang"), b.text) for b in tip.iter("bdi")] == [("nl", "azc")]
+    assert "".join(tip.itertext()).endswith("(AZC): Where you live first: the azc.")
+
+
+def test_arabic_sort_ignores_the_article():
+    words = ["الموعد", "بلدية", "التأمين"]
+    assert sorted(words, key=lambda w: glossary.sort_key(w, "ar")) == ["بلدية", "التأمين", "الموعد"]  # ب, ت, م

@@ -57,6 +57,9 @@ class Term:
     short: str  # first paragraph of the explanation, plain text
     line: int
     names: list[str] = field(default_factory=list)  # what to search for in the text
+    # The same paragraph as (text, is Dutch) parts: <bdi lang="nl"> marks are kept, so the
+    # explanation shown in the text still tells screen readers which words are Dutch.
+    short_parts: list[tuple[str, bool]] = field(default_factory=list)
 
     @property
     def display(self) -> str:
@@ -70,6 +73,25 @@ def _plain(markdown_text: str) -> str:
     text = re.sub(r"(\*\*|__|\*|_|`)", "", text)
     text = re.sub(r"<[^>]+>", "", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+NL_BDI = re.compile(r'<bdi\s+lang="nl"\s*>(.*?)</bdi>', re.S)
+
+
+def _parts(markdown_text: str) -> list[tuple[str, bool]]:
+    """Plain text of an explanation as (text, is Dutch) parts, split at <bdi lang="nl">."""
+    parts: list[tuple[str, bool]] = []
+    pieces = NL_BDI.split(markdown_text)
+    for index, piece in enumerate(pieces):
+        dutch = index % 2 == 1
+        plain = _plain(piece)
+        if not plain:
+            continue
+        if not dutch:  # keep the spaces around a Dutch word
+            plain = (" " if piece[:1].isspace() and index else "") + plain + \
+                (" " if piece[-1:].isspace() and index < len(pieces) - 1 else "")
+        parts.append((plain, dutch))
+    return parts
 
 
 def _names(term: str) -> list[str]:
@@ -88,8 +110,10 @@ def parse(body: str, first_line: int = 1) -> tuple[list[Term], list[tuple[int, s
         nxt = i + 1
         while nxt < len(lines) and not lines[nxt].strip():
             nxt += 1
-        is_term = (line.strip() and not line.startswith((" ", "\t", ":", "#", "<", "-", "*", ">"))
-                   and nxt < len(lines) and DEF_START.match(lines[nxt]))
+        # A term line may start with a Dutch name marked <bdi lang="nl"> (other HTML may not).
+        starts_ok = not line.startswith((" ", "\t", ":", "#", "<", "-", "*", ">")) or \
+            line.startswith("<bdi")
+        is_term = (line.strip() and starts_ok and nxt < len(lines) and DEF_START.match(lines[nxt]))
         if not is_term:
             i += 1
             continue
@@ -105,8 +129,9 @@ def parse(body: str, first_line: int = 1) -> tuple[list[Term], list[tuple[int, s
                              "with a stable id like '{#azc}' (the same in every language)"))
         else:
             term = _plain(match["term"])  # translations wrap the Dutch word in <bdi lang="nl">
-            terms.append(Term(match["id"], term, _plain(" ".join(paragraph)), first_line + i,
-                              _names(term)))
+            explanation = " ".join(paragraph)
+            terms.append(Term(match["id"], term, _plain(explanation), first_line + i,
+                              _names(term), _parts(explanation)))
         i = j
     return terms, problems
 
@@ -200,8 +225,16 @@ def _collator():
     return pyuca.Collator()
 
 
+# Arabic dictionaries sort a word by its letters after the definite article ال.
+ARTICLES = {"ar": re.compile(r"^ال(?=\w{2})")}
+
+
 def sort_key(text: str, lang: str):
-    """A sort key for text in lang (UCA root collation with our CLDR tailorings)."""
+    """A sort key for text in lang (UCA root collation with our CLDR tailorings; the
+    Arabic article ال does not count)."""
+    article = ARTICLES.get(lang)
+    if article:
+        text = article.sub("", text.strip())
     table = TAILORING.get(lang)
     return _collator().sort_key(text.translate(table) if table else text)
 
@@ -274,7 +307,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if fallback:  # no translation of this term yet: Dutch term and explanation
             tip.set("lang", "nl")
             tip.set("dir", "ltr")
-            name.tail = ": " + own.short
+            _explain(tip, name, ": ", own)
         elif own is not dutch:  # the reader's word, then the Dutch word
             # The page may be an untranslated (Dutch) page: say the tip's own language.
             tip.set("lang", ctx.get("lang") or "")
@@ -283,9 +316,9 @@ class GlossaryTreeprocessor(Treeprocessor):
             nl = etree.SubElement(tip, "span", {"class": "wegwijs-term__nl", "lang": "nl",
                                                 "dir": "ltr"})
             nl.text = dutch.display
-            nl.tail = "): " + own.short
+            _explain(tip, nl, "): ", own)
         else:
-            name.tail = ": " + own.short
+            _explain(tip, name, ": ", own)
         return wrapper
 
     def _sort(self, root, lang):
@@ -298,14 +331,35 @@ class GlossaryTreeprocessor(Treeprocessor):
                     groups[-1].append(child)
             if len(groups) < 2:
                 continue
-            # Inline HTML (a translation's <bdi lang="nl">) is a stash placeholder here.
-            groups.sort(key=lambda g: sort_key(STASH.sub("", "".join(g[0].itertext()))
-                                               .strip().casefold(), lang))
+            # Inline HTML (a translation's <bdi lang="nl">) is a stash placeholder here:
+            # sort by its text, not by nothing.
+            groups.sort(key=lambda g: sort_key(self._text(g[0]).strip().casefold(), lang))
             for child in list(dl):
                 dl.remove(child)
             for group in groups:
                 for child in group:
                     dl.append(child)
+
+
+    def _text(self, element) -> str:
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def unstash(match):
+            index = int(match.group(1))
+            return re.sub(r"<[^>]+>", "", str(stash[index])) if index < len(stash) else ""
+
+        return STASH.sub(unstash, "".join(element.itertext()))
+
+
+def _explain(tip, last, prefix: str, term: Term) -> None:
+    """Append the explanation after element ``last`` in tip, Dutch words in <bdi lang="nl">."""
+    last.tail = (last.tail or "") + prefix
+    for text, dutch in term.short_parts or [(term.short, False)]:
+        if dutch:
+            last = etree.SubElement(tip, "bdi", {"lang": "nl"})
+            last.text = text
+        else:
+            last.tail = (last.tail or "") + text
 
 
 class GlossaryExtension(Extension):
