@@ -170,9 +170,9 @@ def test_switching_spoken_language_keeps_position_rate_and_play_state(browser, m
         page.evaluate("""() => { const v = document.querySelector('figure.wegwijs-video video');
             v.pause(); v.currentTime = 20; }""")
         page.wait_for_function("() => document.querySelector('figure.wegwijs-video video').seeking === false")
-        page.locator("figure.wegwijs-video [data-role=audio]").first.select_option("ti")
+        page.locator("figure.wegwijs-video [data-role=audio]").first.select_option("ar")
         page.wait_for_function("""() => { const v = document.querySelector('figure.wegwijs-video video');
-            return v.currentSrc.endsWith('/ti.mp4') && v.readyState >= 1 && Math.abs(v.currentTime - 20) < 0.3; }""",
+            return v.currentSrc.endsWith('/ar.mp4') && v.readyState >= 1 && Math.abs(v.currentTime - 20) < 0.3; }""",
                                timeout=10000)
         wait_player(page)  # the switch is complete: source swapped, position restored
         state = page.evaluate(STATE_JS)

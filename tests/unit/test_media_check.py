@@ -178,8 +178,8 @@ def test_audio_of_wrong_length(repo):
 
 
 def test_broken_media_file_is_reported_not_a_traceback(repo):
-    (repo / "media" / "regeldag" / "video" / "ti.mp4").write_bytes(b"not a video")
-    found = [f for f in errors(repo) if f.startswith("media/regeldag/video/ti.mp4")]
+    (repo / "media" / "regeldag" / "video" / "en.mp4").write_bytes(b"not a video")
+    found = [f for f in errors(repo) if f.startswith("media/regeldag/video/en.mp4")]
     assert found and "cannot read its duration" in found[0]
 
 
@@ -241,7 +241,11 @@ def test_generator_makes_a_video_that_passes(tmp_path):
     found = [f.format() for f in media.check_video(media.Video("proef", folder), root=tmp_path)]
     assert [f for f in found if "[error]" in f] == []
     meta = media.Video("proef", folder).meta()
-    for lang in langs:
+    # No voice of another language: Tigrinya (no espeak-ng voice) gets no audio at all.
+    assert meta["voices"]["ti"] is None
+    assert not (folder / "audio" / "ti.m4a").exists() and not (folder / "video" / "ti.mp4").exists()
+    assert (folder / "subtitles" / "ti.vtt").exists() and (folder / "descriptions" / "ti.vtt").exists()
+    for lang in [l for l in langs if l != "ti"]:
         assert abs(media.probe_duration(folder / "audio" / f"{lang}.m4a") - meta["duration"]) < 1
     fa = (folder / "subtitles" / "fa.vtt").read_text(encoding="utf-8")
     # A right-to-left line that starts with Latin letters gets U+200F from the generator.
@@ -294,3 +298,11 @@ def test_index_after_media_data_is_a_warning(tmp_path, repo):
     assert media.moov_first(late) is False and media.moov_first(early) is True
     assert all(media.moov_first(p) for p in media.Video("regeldag", SAMPLE).public_files()
                if p.suffix in (".mp4", ".m4a"))
+
+
+def test_a_language_without_a_voice_needs_no_audio_but_must_not_have_one(repo):
+    assert not [f for f in errors(repo) if "/ti." in f]  # voices: {ti: null} in video.yml
+    (repo / "media" / "regeldag" / "audio" / "ti.m4a").write_bytes(
+        (repo / "media" / "regeldag" / "audio" / "nl.m4a").read_bytes())
+    found = [f for f in errors(repo) if f.startswith("media/regeldag/audio/ti.m4a")]
+    assert found and "no voice-over in 'ti'" in found[0]

@@ -57,3 +57,13 @@ def test_player_markup_speaks_the_page_language(tmp_path):
     assert 'preload="none"' in html and 'poster="../../../media/regeldag/poster.jpg"' in html
     assert "زبان گفتار" in html  # the select's label, from translations/fa.po
     assert html.count('src="../../../assets/wegwijs/player.js"') == 1
+    assert 'class="wegwijs-video__note"' not in html  # Farsi has its own voice-over
+
+
+def test_tigrinya_page_says_the_spoken_tigrinya_is_not_there_yet(tmp_path):
+    html = _render_with_hook(tmp_path, "ti", "[[video:regeldag]]\n")
+    assert 'class="wegwijs-video__note"' in html
+    assert "እቲ ብቋንቋኹም ዝንበብ ጽሑፍ ገና ኣይተዳለወን" in html  # from translations/ti.po
+    audio_options = html.split('data-role="audio"')[1].split("</select>")[0]
+    assert 'value="ti"' not in audio_options and 'value="nl"' in audio_options
+    assert 'srclang="ti"' in html  # the Tigrinya subtitles are still there

@@ -422,12 +422,23 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
                                f"{duration:.1f} s: pad or trim it to within "
                                f"{DURATION_TOLERANCE:.0f} s", rule))
 
+    voices = (meta or {}).get("voices") if isinstance((meta or {}).get("voices"), dict) else {}
     for lang in languages():
+        # 'voices: {ti: null}' in video.yml: no voice-over in this language yet (never a
+        # voice of another language); the player says so and plays the Dutch sound.
+        silent = lang in voices and voices[lang] is None
         for path, rule, what in ((video.video(lang), "media-video",
                                   "the video with this language's audio (python -m tools media --mux)"),
                                  (video.audio(lang), "media-audio", "the voice-over in this language")):
+            if silent:
+                if path.exists():
+                    out.append(F.error(rel(path), f"video.yml says there is no voice-over in "
+                                       f"'{lang}' (voices: {lang}: null): remove this file, or "
+                                       "name the voice in video.yml", rule))
+                continue
             if not path.exists():
-                out.append(F.error(rel(path), f"missing ({what})", rule))
+                out.append(F.error(rel(path), f"missing ({what}; or write 'voices: {{{lang}: null}}' "
+                                   "in video.yml while there is none)", rule))
                 continue
             check_duration(path, rule)
             codecs = probe_codecs(path)
