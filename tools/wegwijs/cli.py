@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    parser.add_argument("--format", choices=["text", "json", "github", "gitlab"], default="text",
+                        help="output format (github: Actions annotations; gitlab: Code Quality JSON)")
 
 
 def run(argv: list[str], out=None, err=None) -> int:
