@@ -71,7 +71,9 @@ def apply(findings: list, root: Path, grace: int | None = None, strict: bool | N
                     f"translation_grace_days: {grace})")
         else:
             severity = F.WARNING
-            note = (f" (may wait: the Dutch page changed {age:.0f} of {grace} days ago "
-                    "(translation_grace_days); readers see the Dutch text meanwhile)")
+            shows = ("the Dutch page" if f.rule == "translation-missing"
+                     else "this translation with the notice that the Dutch page is newer")
+            note = (f" (may wait: the Dutch page changed {age:.0f} of {grace} days ago, "
+                    f"translation_grace_days; readers see {shows} meanwhile)")
         out.append(dataclasses.replace(f, severity=severity, message=f.message + note))
     return out
