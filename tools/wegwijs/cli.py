@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "tools.wegwijs.checks.review_markers",
     "tools.wegwijs.checks.check",
     "tools.wegwijs.checks.rules",
+    "tools.wegwijs.sources.scaffold",
     "tools.dev.bench",
     "tools.dev.bench_web",
 ]

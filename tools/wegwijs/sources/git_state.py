@@ -96,3 +96,17 @@ def age_days(path: Path, now: float | None = None) -> float:
     except OSError:
         return 0.0
     return max(0.0, ((now or time.time()) - when) / 86400)
+
+
+def is_new(path: Path, text: str) -> bool:
+    """True when ``text`` (say ``{#thema-wonen-afval}`` or ``id: thema-wonen``) is not in
+    the committed version of the file: the file or that text was added in this change."""
+    committed = committed_text(Path(path))
+    return committed is None or text not in committed
+
+
+def newer_of(first: tuple[Path, str], second: tuple[Path, str]) -> int:
+    """Of two (file, text) places with the same id, the index (0 or 1) of the one added
+    most recently: the one that is not committed yet; the second when git cannot tell."""
+    new_first, new_second = is_new(*first), is_new(*second)
+    return 0 if new_first and not new_second else 1
