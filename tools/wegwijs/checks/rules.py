@@ -175,8 +175,8 @@ _RULES = [
          "page.", L),
     Rule("redirects", E, "links", "Fix the redirect in mkdocs.yml: 'old/path.md: new/path.md' "
          "to an existing page.", L),
-    Rule("broken-link", E, "links, source-links", "Fix the link, or create the page or file it points to.", L),
-    Rule("broken-anchor", E, "links, source-links", "Fix the part after '#', or give the heading that "
+    Rule("broken-link", E, "source-links", "Fix the link, or create the page or file it points to.", L),
+    Rule("broken-anchor", E, "source-links", "Fix the part after '#', or give the heading that "
          "{#anchor}.", L),
     Rule("build", E, "links", "Read the build error under the message and fix it first.", L),
 ]

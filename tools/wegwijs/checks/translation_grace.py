@@ -64,7 +64,7 @@ def apply(findings: list, root: Path, grace: int | None = None, strict: bool | N
         dutch, _lang = reader.split_lang(f.path)
         age = git_state.age_days(root / dutch, now)
         if strict:
-            severity, note = F.ERROR, " (--strict: an error for a release)"
+            severity, note = F.ERROR, ""  # --strict (a release): the plain message
         elif age > grace:
             severity = F.ERROR
             note = (f" (the Dutch page has waited {age:.0f} days, longer than "
