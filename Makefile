@@ -16,7 +16,7 @@ DEV_STAMP   := $(VENV)/.installed-dev
 # pytest-xdist workers for make test / test-fast (e.g. PYTEST_JOBS="-n 2"); see README.
 PYTEST_JOBS ?=
 
-.PHONY: serve build test test-fast test-stress check lint-js bench bench-web system-deps clean deploy lock
+.PHONY: serve serve-all bench-preview translations translations-diff mark-done new b1 links rules media-check build test test-fast test-stress check lint-js bench bench-web system-deps clean deploy lock
 
 $(VENV)/pyvenv.cfg:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -50,17 +50,70 @@ $(NODE_STAMP): package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-## serve: build the site and serve it with live reload on http://127.0.0.1:8000/
-serve: $(BUILD_STAMP)
-	$(PY) -m mkdocs serve --livereload
+# The language of `make serve` (LANG=ar on the command line; the environment's LANG,
+# the locale, is not meant): Dutch unless given.
+SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),nl)
+
+## serve: fast preview of one language (Dutch; make serve LANG=ar) on http://127.0.0.1:8000/,
+## with the checks of each saved page in the terminal and on the page
+serve: $(CHECK_STAMP)
+	@env LANG=C.UTF-8 $(PY) -m tools.dev.serve --lang $(SERVE_LANG)
+
+## serve-all: preview every language, as the published site (slower on each save)
+serve-all: $(CHECK_STAMP)
+	@env LANG=C.UTF-8 $(PY) -m tools.dev.serve --all
+
+## bench-preview: seconds from saving a Dutch thema page to the reloaded page, all languages vs one
+bench-preview: $(CHECK_STAMP)
+	$(PY) -m tools.dev.bench_preview
 
 ## build: build the site into site/ (fails on any warning)
 build: $(BUILD_STAMP)
 	$(PY) -m mkdocs build --strict --site-dir site
 
-## check: run every content check (B1, translations, media, links)
+## check: run every content check (B1, translations, media, links and anchors);
+## make check FILES="docs/thema/wonen.md" for some files, CHANGED=1 for the files changed
+## in git, STRICT=1 for a release (every missing or outdated translation is an error),
+## FORMAT=github|gitlab|json for CI
 check: $(CHECK_STAMP)
-	$(PY) -m tools check
+	@$(PY) -m tools check $(if $(CHANGED),--changed) $(if $(STRICT),--strict) \
+	  $(if $(FORMAT),--format $(FORMAT)) $(FILES) || { status=$$?; \
+	  echo "make check: content errors (see above); make itself reports this as 'Error $$status'" >&2; \
+	  exit $$status; }
+
+## translations: which translations are missing or outdated (STRICT=1: errors, for a release)
+translations: $(CHECK_STAMP)
+	$(PY) -m tools translations $(if $(STRICT),--strict)
+
+## translations-diff: what changed in the Dutch pages since each translation was made
+translations-diff: $(CHECK_STAMP)
+	$(PY) -m tools translations --diff
+
+## mark-done: record that translations match their Dutch page, make mark-done FILES=docs/thema/wonen.en.md
+mark-done: $(CHECK_STAMP)
+	@test -n "$(FILES)" || { echo "give the translations: make mark-done FILES=docs/thema/wonen.en.md" >&2; exit 2; }
+	$(PY) -m tools translations --mark-done $(FILES)
+
+## new: start a page from a template, make new TYPE=thema NAME=vervoer (TYPE: thema, fase, workshop)
+new: $(CHECK_STAMP)
+	@test -n "$(TYPE)" -a -n "$(NAME)" || { echo "give type and name: make new TYPE=thema NAME=vervoer" >&2; exit 2; }
+	$(PY) -m tools new $(TYPE) $(NAME)
+
+## b1: B1 readability of some files, make b1 FILES=docs/thema/wonen.md
+b1: $(CHECK_STAMP)
+	$(PY) -m tools b1 $(or $(FILES),docs)
+
+## links: build the site and check every link, anchor and released address
+links: $(CHECK_STAMP)
+	$(PY) -m tools links
+
+## media-check: check the videos in media/ (subtitles, audio, descriptions)
+media-check: $(CHECK_STAMP)
+	$(PY) -m tools media
+
+## rules: list every rule the checks report, with its fix
+rules: $(CHECK_STAMP)
+	$(PY) -m tools rules
 
 ## lint-js: check the site's JavaScript with ESLint (config: eslint.config.js)
 lint-js: $(NODE_STAMP)

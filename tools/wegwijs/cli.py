@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "tools.wegwijs.checks.review_markers",
     "tools.wegwijs.checks.check",
     "tools.wegwijs.checks.rules",
+    "tools.wegwijs.sources.scaffold",
     "tools.dev.bench",
     "tools.dev.bench_web",
 ]
@@ -49,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    parser.add_argument("--format", choices=["text", "json", "github", "gitlab"], default="text",
+                        help="output format (github: Actions annotations; gitlab: Code Quality JSON)")
 
 
 def run(argv: list[str], out=None, err=None) -> int:

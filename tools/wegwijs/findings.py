@@ -55,6 +55,10 @@ def render(findings: Iterable[Finding], fmt: str = "text") -> str:
     items = sorted(findings, key=_key)
     if fmt == "json":
         return json.dumps([asdict(f) for f in items], ensure_ascii=False, indent=2)
+    if fmt in ("github", "gitlab"):  # CI annotations: tools/wegwijs/checks/formats.py
+        from tools.wegwijs.checks import formats
+
+        return formats.render(items, fmt)
     return "\n".join(f.format() for f in items)
 
 

@@ -8,6 +8,7 @@ CHECKS = [
     ("content", "tools.wegwijs.sources.content_model:check_all"),
     ("ui-strings", "tools.wegwijs.render.ui_strings:check"),
     ("links", "tools.wegwijs.checks.links:check_sources"),  # released URLs vs docs/ + redirects, no build
+    ("source-links", "tools.wegwijs.checks.source_links:check_all"),  # links and anchors as written
     ("media", "tools.wegwijs.sources.media:check"),  # videos in media/: subtitles, audio, descriptions
     ("b1", "tools.wegwijs.checks.b1:check_all"),  # B1 readability of Dutch and English pages
     ("translations", "tools.wegwijs.checks.translations:check_all"),  # missing/outdated/mismatched translations
@@ -33,4 +34,8 @@ def register(sub) -> None:
 
     parser = sub.add_parser("check", help="run every check (" + ", ".join(n for n, _ in CHECKS) + ")")
     add_format_option(parser)
-    parser.set_defaults(func=lambda args: run_all())
+    from tools.wegwijs.checks import selection
+    from tools.wegwijs.project import DEFAULT_ROOT
+
+    selection.add_options(parser)  # FILE…, --changed, --strict
+    parser.set_defaults(func=lambda args: selection.run(args, run_all, DEFAULT_ROOT))

@@ -119,10 +119,12 @@ _RULES = [
     Rule("ui-strings", E, "ui-strings", "Restore translations/messages.pot from Git.",
          "controles.md#teksten"),
     # translations (tools/wegwijs/checks/translations.py)
-    Rule("translation-missing", E, "translations", "Create the translation (python -m tools "
-         "translations --diff shows what to translate).", T),
-    Rule("translation-outdated", E, "translations", "Update the translation, then run python -m "
-         "tools translations --mark-done.", T),
+    Rule("translation-missing", W, "translations", "Create the translation (python -m tools "
+         "translations --diff shows what to translate); an error after translation_grace_days "
+         "or with --strict.", T, also=(E,)),
+    Rule("translation-outdated", W, "translations", "Update the translation, then run python -m "
+         "tools translations --mark-done; an error after translation_grace_days or with "
+         "--strict.", T, also=(E,)),
     Rule("translation-structure", E, "translations", "Give the translation the Dutch page's "
          "headings and checklist items, with the same {#ids}.", T),
     # language rules for ar, fa and ti (tools/wegwijs/checks/language_rules.py)
@@ -178,8 +180,8 @@ _RULES = [
          "page.", L),
     Rule("redirects", E, "links", "Fix the redirect in mkdocs.yml: 'old/path.md: new/path.md' "
          "to an existing page.", L),
-    Rule("broken-link", E, "links", "Fix the link, or create the page or file it points to.", L),
-    Rule("broken-anchor", E, "links", "Fix the part after '#', or give the heading that "
+    Rule("broken-link", E, "source-links", "Fix the link, or create the page or file it points to.", L),
+    Rule("broken-anchor", E, "source-links", "Fix the part after '#', or give the heading that "
          "{#anchor}.", L),
     Rule("build", E, "links", "Read the build error under the message and fix it first.", L),
 ]

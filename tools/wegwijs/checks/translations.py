@@ -173,8 +173,9 @@ def status(model: cm.Model | None = None, root: Path = cm.ROOT,
             if recorded is None:
                 entry.outdated[lang] = page
                 out.append(F.error(page.rel, f"outdated: no '{FIELD}' in the front matter, so it "
-                                   "is unknown which Dutch text was translated",
-                                   "translation-outdated"))
+                                   "is unknown which Dutch text was translated; when it matches "
+                                   "the Dutch page, run python -m tools translations --mark-done "
+                                   f"{page.rel}", "translation-outdated"))
             elif str(recorded) != current_fp:
                 entry.outdated[lang] = page
                 out.append(F.error(page.rel, "outdated: Dutch page changed since this translation",
@@ -308,9 +309,11 @@ def mark_done(path_arg: str, docs: str | None = None) -> str:
 def check(docs: str | Path | None = None, ui: bool = True, content: bool = True) -> list[F.Finding]:
     """Translation findings; with ``content``, also the files that could not be read
     (empty, binary, no or broken front matter, unknown language, no Dutch page)."""
+    from tools.wegwijs.checks import translation_grace
+
     model, root = model_for(docs)
     result = status(model, root)
-    out = list(result.findings)
+    out = translation_grace.apply(list(result.findings), root)  # warning within the grace period
     if content:
         wanted = {"empty-file", "not-text", "front-matter", "unknown-language",
                   "translation-orphan", "translation-front-matter"}
@@ -339,6 +342,8 @@ def register(sub) -> None:
                         help="record that these translations match their Dutch page as it is now")
     parser.add_argument("--diff", action="store_true",
                         help="show what changed in the Dutch page for each outdated translation")
+    parser.add_argument("--strict", action="store_true",
+                        help="every missing or outdated translation is an error (for a release)")
     add_format_option(parser)
 
     def run(args):
@@ -350,7 +355,13 @@ def register(sub) -> None:
             for path in args.mark_done:
                 print(mark_done(path, args.docs))
             return 0
-        findings = check(args.docs)
+        from tools.wegwijs.checks import translation_grace
+
+        translation_grace.set_strict(args.strict)
+        try:
+            findings = check(args.docs)
+        finally:
+            translation_grace.set_strict(False)
         if not args.diff:
             return findings
         model, root = model_for(args.docs)

@@ -151,12 +151,20 @@ def check() -> list[F.Finding]:
             out.extend(_item_findings(page, item_id, line, state))
             if item_id and VALID_ID.match(item_id):
                 if item_id in dutch_ids:
+                    from tools.wegwijs.sources import git_state
+
                     first = dutch_ids[item_id]
-                    out.append(F.error(page.rel, f"checklist id '{item_id}' is already used in "
-                                       f"{first[0]}:{first[1]}; give this item its own id",
-                                       "checklist-id", line=line))
+                    here = (page.rel, line)
+                    needle = "{#" + item_id + "}"
+                    # blame the item that is new in this change, never the one already online
+                    if git_state.newer_of((first[2], needle), (page.path, needle)) == 0:
+                        first, here = here, first
+                    out.append(F.error(here[0], f"checklist id '{item_id}' is already used in "
+                                       f"{first[0]}:{first[1]}; give this new item its own id "
+                                       f"(never change the id in {first[0]}: readers' ticks "
+                                       "depend on it)", "checklist-id", line=here[1]))
                 else:
-                    dutch_ids[item_id] = (page.rel, line)
+                    dutch_ids[item_id] = (page.rel, line, page.path)
     for page in site.pages:
         if page.lang == default:
             continue

@@ -23,3 +23,6 @@ class ModelConfig(base.Config):
 class WegwijsConfig(base.Config):
     model = c.SubConfig(ModelConfig)
     redirects = c.Type(dict, default={})
+    # Days a missing/outdated translation is a warning before it is an error
+    # (checks/translation_grace.py; --strict: always an error).
+    translation_grace_days = c.Type(int, default=30)

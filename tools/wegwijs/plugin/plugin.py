@@ -27,7 +27,11 @@ on_post_build      -200      (after i18n built every language; outer build only)
                              content.finish (404, search index), media.finish,
                              links.finish, visitor_tools.finish (places, sw.js last:
                              it hashes everything else)
-on_serve           0         watch media/
+on_serve           0         watch media/; preview.serve
+on_startup,        -         preview only (mkdocs serve): preview.start, and in the outer
+on_build_error               on_config preview.before_build (check the saved pages),
+                             on_post_build preview.after_build, on_build_error
+                             preview.build_error (steps/preview.py)
 =================  ========  ==========================================================
 """
 from __future__ import annotations
@@ -39,7 +43,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
-from tools.wegwijs.plugin.steps import content, links, media, translations, visitor_tools
+from tools.wegwijs.plugin.steps import content, links, media, preview, translations, visitor_tools
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.sources import media as media_sources
 
@@ -50,11 +54,17 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
     def __init__(self):
         super().__init__()
         self.state = BuildState()
+        self.preview = preview.Preview()
+
+    def on_startup(self, command, dirty):
+        preview.start(self.preview, command)
 
     @event_priority(-50)
     def on_config(self, config):
         state = self.state
         lang = i18n.current_language(config)
+        if not i18n.is_inner_build(config):
+            preview.before_build(self.preview, config)
         if state.site is None or lang == i18n.default_language(config):
             content.configure(state, config)
             visitor_tools.configure(state)
@@ -117,7 +127,12 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         media.finish(state, config)
         links.finish(state, config)
         visitor_tools.finish(state, config)
+        preview.after_build(self.preview, config)
+
+    def on_build_error(self, error):
+        preview.build_error(self.preview, error)
 
     def on_serve(self, server, config, builder):
         server.watch(str(media_sources.MEDIA_DIR))
+        preview.serve(self.preview, server)
         return server

@@ -306,6 +306,15 @@ def _scan(model: Model, root: Path) -> Site:
     return Site(model, pages, out)
 
 
+def _valid_in_model(key: str, value, model: Model) -> bool:
+    """False for a type/fase/thema value the content model does not know."""
+    allowed = {"type": model.types, "fase": model.fases, "thema": model.themas}.get(key)
+    if allowed is None or value is None:
+        return True
+    values = value if isinstance(value, list) else [value]
+    return all(isinstance(v, str) and v in allowed for v in values)
+
+
 def _cross_page_rules(pages: list[Page], model: Model) -> list[F.Finding]:
     out: list[F.Finding] = []
     sources = {p.src: p for p in pages if p.lang == model.default_language}
@@ -313,9 +322,16 @@ def _cross_page_rules(pages: list[Page], model: Model) -> list[F.Finding]:
         seen: dict[str, Page] = {}
         for page in (p for p in pages if p.lang == lang and p.id):
             if page.id in seen:
+                from tools.wegwijs.sources import git_state
+
                 first = seen[page.id]
+                # blame the page that is new in this change, never the one already online
+                needle = f"id: {page.id}"
+                if git_state.newer_of((first.path, needle), (page.path, needle)) == 0:
+                    first, page = page, first
                 out.append(F.error(page.rel, f"duplicate id '{page.id}': {first.rel} already uses "
-                                   "it; give this page its own id", "duplicate-id",
+                                   "it; give this (new) page its own id and leave the id of "
+                                   f"{first.rel} as it is", "duplicate-id",
                                    line=page.line_of("id")))
             else:
                 seen[page.id] = page
@@ -328,6 +344,8 @@ def _cross_page_rules(pages: list[Page], model: Model) -> list[F.Finding]:
                                "first, or rename this file to match it", "translation-orphan", line=1))
             continue
         for key in ("id", "type", "fase", "thema", "order", "nav"):
+            if not _valid_in_model(key, source.meta.get(key), model):
+                continue  # the Dutch page's own error says what to fix; never copy a wrong value
             if page.meta.get(key) != source.meta.get(key):
                 out.append(F.error(page.rel, f"'{key}' must be the same as in {source.rel} "
                                    f"({source.meta.get(key)!r})", "translation-front-matter",
