@@ -27,7 +27,7 @@ on_post_build      -200      (after i18n built every language; outer build only)
                              content.finish (404, search index), media.finish,
                              links.finish, visitor_tools.finish (places, sw.js last:
                              it hashes everything else)
-on_serve           0         watch media/
+on_serve           0         watch the project's media/
 =================  ========  ==========================================================
 """
 from __future__ import annotations
@@ -41,7 +41,7 @@ from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import content, links, media, translations, visitor_tools
 from tools.wegwijs.render import html_whitespace, templates
-from tools.wegwijs.sources import media as media_sources
+from tools.wegwijs.project import Project
 
 
 class WegwijsPlugin(BasePlugin[WegwijsConfig]):
@@ -56,6 +56,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         state = self.state
         lang = i18n.current_language(config)
         if state.site is None or lang == i18n.default_language(config):
+            state.project = Project.from_config_file(config.config_file_path)
             content.configure(state, config)
             visitor_tools.configure(state)
             links.configure(state, config, self.config.redirects)
@@ -119,5 +120,5 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         visitor_tools.finish(state, config)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(media_sources.MEDIA_DIR))
+        server.watch(str(self.state.project.media_dir))
         return server

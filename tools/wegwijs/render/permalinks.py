@@ -164,7 +164,7 @@ def load_redirects(config_file: Path, entries: list[Entry],
     """Read and validate the plugin's redirects; chains (a -> b, b -> c) are followed to the end."""
     config_file = Path(config_file)
     raw = read_redirects(config_file) if raw is None else raw
-    where = content_model.display_path(config_file)
+    where = content_model.display_path(config_file, config_file.parent)
     lines = _config_lines(config_file)
     out: list[F.Finding] = []
     if not isinstance(raw, dict):
