@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 
 from tests.conftest import PROJECT, site_languages
 from tools.wegwijs.sources import content_model
-from tools.wegwijs.sources import media
 from tools.wegwijs.sources import places
 
 LATIN_DIGIT = re.compile(r"[0-9]")

@@ -8,10 +8,10 @@ line's fallback when the current directory has no mkdocs.yml.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_ROOT = Path(__file__).absolute().parents[2]  # string work only: no I/O at import
 CONFIG_NAME = "mkdocs.yml"
 
 
