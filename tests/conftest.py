@@ -28,9 +28,16 @@ from pathlib import Path
 
 import pytest
 
-from tools.wegwijs.sources import media
+from tools.wegwijs.project import Project
+from tools.wegwijs.sources import content_model
 
 ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Project(ROOT)  # this checkout: the real site the build and content tests read
+
+
+def site_languages() -> tuple[str, ...]:
+    """The real site's languages, default first (from mkdocs.yml)."""
+    return content_model.load_model(PROJECT.config_file).languages
 KINDS = ("unit", "build", "content", "browser")
 BROWSER_FIXTURES = {"browser", "phone_page"}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -104,7 +111,7 @@ def video_pages(site: Path, lang_prefix: str = "") -> list[str]:
     for html in sorted(base.rglob("index.html")):
         rel = html.relative_to(site).as_posix()
         first = rel.split("/")[0]
-        if not lang_prefix and first in media.languages()[1:]:
+        if not lang_prefix and first in site_languages()[1:]:
             continue
         if 'class="wegwijs-video"' in html.read_text(encoding="utf-8"):
             found.append(rel[: -len("index.html")])
@@ -215,15 +222,18 @@ def require_page(page_type: str) -> str:
 
 
 def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:
-    """A tiny site in directory: the project's mkdocs.yml (overrides by
-    absolute path; the wegwijs plugin is installed), a copy of translations/ and the
-    given docs/ files. Returns the config file path."""
+    """A tiny project in directory: the checkout's mkdocs.yml (overrides by absolute
+    path; the wegwijs plugin is installed), a copy of translations/, links to media/
+    and data/, and the given docs/ files. Returns the config file path."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
     # Interface strings are read from beside mkdocs.yml: a copy a test may change.
     shutil.copytree(ROOT / "translations", directory / "translations", dirs_exist_ok=True)
+    for name in ("media", "data"):
+        if not (directory / name).exists():
+            (directory / name).symlink_to(ROOT / name, target_is_directory=True)
     for rel, text in pages.items():
         path = directory / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

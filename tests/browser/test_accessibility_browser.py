@@ -12,14 +12,13 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.page_states import wait_drawer_open, wait_ready, wait_search_done
-from tests.conftest import ROOT, new_phone_page, page_type_params, require_page
+from tests.conftest import PROJECT, ROOT, new_phone_page, site_languages, page_type_params, require_page
 from tools.wegwijs.sources import content_model
 from tools.dev.bench_web import lang_prefix, page_url_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-MODEL = content_model.load_model()
-LANGUAGES = list(MODEL.languages)
+LANGUAGES = list(site_languages())  # parameters: read at collection
 
 
 def require_axe() -> str:
@@ -212,7 +211,7 @@ def test_keyboard_search(kb_page, site_server):
 
 
 def _first_source(predicate) -> str | None:
-    site = content_model.scan(MODEL)
+    site = content_model.project_site(PROJECT)
     for page in sorted(site.source_pages().values(), key=lambda p: p.src):
         if predicate(page):
             return page_url_path(page.src)

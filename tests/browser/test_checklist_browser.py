@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.browser.page_states import wait_ready
-from tests.conftest import new_phone_page
+from tests.conftest import PROJECT, new_phone_page
 from tools.wegwijs.sources import content_model
 
 KEY = "wegwijs.checklist.v1"
@@ -17,7 +17,7 @@ PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 def fase_page_with_items(site):
     """(path of a fase page with checklist items, its unique item ids)."""
-    model = content_model.load_model()
+    model = content_model.load_model(PROJECT.config_file)
     for fase in model.fases:
         path = site / "fase" / fase / "index.html"
         if path.exists():
@@ -108,7 +108,7 @@ def test_stappenplan_gathers_items_by_fase_open_first_and_clears_after_confirmat
         built_site, site_server, phone_page):
     path, ids = fase_page_with_items(built_site)
     fase = path.split("/")[1]
-    model = content_model.load_model()
+    model = content_model.load_model(PROJECT.config_file)
     phone_page.goto(site_server + "ti/stappenplan/")
     wait_ready(phone_page, "checklist")
     plan = phone_page.locator("[data-plan]")

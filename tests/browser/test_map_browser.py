@@ -7,11 +7,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import PROJECT
 from tools.wegwijs.sources import places
 
 
 def test_no_other_host_before_the_map_is_asked_for(site_server, phone_page):
-    data = places.load()
+    data = places.project_places(PROJECT)
     phone_page.route("**/*", lambda route: route.abort()
                      if not route.request.url.startswith(site_server) else route.continue_())
     phone_page.goto(site_server + "ar/kaart/")

@@ -119,4 +119,5 @@ def test_new_build_replaces_stale_pages_and_keeps_the_checklist(own_site, browse
 
 def _site():
     from tools.wegwijs.sources import content_model
-    return content_model.scan()
+    from tests.conftest import PROJECT
+    return content_model.project_site(PROJECT)

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.page_states import wait_player
-from tests.conftest import new_phone_page, video_pages
-from tools.wegwijs.sources import media
+from tests.conftest import new_phone_page, site_languages, video_pages
 
 MEDIA_REQUEST = re.compile(r"\.(mp4|m4a|webm|m3u8)(\?|$)")
 VIDEO = "figure.wegwijs-video video"
@@ -259,7 +258,7 @@ def test_without_javascript_dutch_original_and_all_subtitles(browser, media_serv
         assert page.locator("figure.wegwijs-video source").first.get_attribute("src").endswith("/nl.mp4")
         langs = page.locator("figure.wegwijs-video track[kind=subtitles]").evaluate_all(
             "ts => ts.map(t => t.srclang)")
-        assert sorted(langs) == sorted(media.languages())
+        assert sorted(langs) == sorted(site_languages())
         assert not page.locator("figure.wegwijs-video [data-role=controls]").first.is_visible()
     finally:
         context.close()

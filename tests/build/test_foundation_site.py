@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.conftest import PROJECT
 from tools.wegwijs.sources.content_model import load_model
 from tools.wegwijs.render.ui_strings import catalog
 
@@ -95,7 +96,7 @@ def test_every_page_has_its_language_and_direction(built_site):
 
 
 def test_language_switcher_leads_to_the_same_page_in_each_language(built_site):
-    model = load_model()
+    model = load_model(PROJECT.config_file)
     page = built_site / "en" / "thema" / "wonen" / "index.html"
     rel = page.relative_to(built_site)
     links = [a for a in parse(page).find("a") if "md-select__link" in a.get("class", "")]
@@ -139,13 +140,13 @@ def test_a_404_page_per_language(built_site, lang):
     page = built_site / ("" if lang == "nl" else lang) / "404.html"
     assert page.exists()
     assert parse(page).find("html")[0]["lang"] == lang
-    title = catalog(lang)["wegwijs.notfound.title"]
+    title = catalog(lang, PROJECT.translations_dir)["wegwijs.notfound.title"]
     assert title in page.read_text(encoding="utf-8")
 
 
 def test_tigrinya_pages_show_tigrinya_interface_strings(built_site):
-    english = catalog("en")
-    tigrinya = catalog("ti")
+    english = catalog("en", PROJECT.translations_dir)
+    tigrinya = catalog("ti", PROJECT.translations_dir)
     text = (built_site / "ti" / "thema" / "wonen" / "index.html").read_text(encoding="utf-8")
     for key in ["wegwijs.search.open", "select.language", "wegwijs.menu", "footer.previous"]:
         if key == "footer.previous" and "md-footer__link--prev" not in text:
@@ -243,13 +244,13 @@ def test_untranslated_page_falls_back_to_dutch_with_a_notice(site_with_a_missing
     text = page.read_text(encoding="utf-8")
     tags = parse(page)
     assert tags.find("html")[0]["lang"] == "ar"
-    assert catalog("ar")["wegwijs.fallback.notice"] in text
+    assert catalog("ar", PROJECT.translations_dir)["wegwijs.fallback.notice"] in text
     wrapper = [a for t, a in tags.tags if "data-wegwijs-fallback" in a]
     assert len(wrapper) == 1 and wrapper[0]["lang"] == "nl" and wrapper[0]["dir"] == "ltr"
     assert "U wacht in het azc." in text
     translated = (site / "ar" / "index.html").read_text(encoding="utf-8")
     assert "data-wegwijs-fallback" not in translated
-    assert catalog("ar")["wegwijs.fallback.notice"] not in translated
+    assert catalog("ar", PROJECT.translations_dir)["wegwijs.fallback.notice"] not in translated
     # Not an Arabic page: no hreflang="ar" alternate points to it, and the Arabic
     # search index holds only the translated page.
     dutch = parse(site / "fase" / "azc" / "index.html")

@@ -7,6 +7,7 @@ import re
 import pytest
 from mkdocs.exceptions import PluginError
 
+from tests.conftest import PROJECT
 from tools.wegwijs.markdown import checklist
 from tools.wegwijs.plugin.steps import visitor_tools
 from tools.wegwijs.render import html_tree, permalinks, plan_pages, ui_strings
@@ -73,7 +74,7 @@ class _Page:
 def test_page_content_adds_progress_line_and_term_links_outside_code(monkeypatch):
     from tools.wegwijs.plugin.state import BuildState
 
-    state = BuildState()
+    state = BuildState(project=PROJECT)
     state.lang = "nl"
     state.glossary_extension = type("G", (), {"context": None})()
     state.glossary = type("Gl", (), {"page_src": "begrippen.md"})()
@@ -119,7 +120,7 @@ def test_stappenplan_and_werkmap_escape_page_titles():
                                meta={"type": "fase", "fase": "azc", "id": "fase-azc"},
                                html="<p>x</p>", content_lang="nl", items=[item])
     plan = plan_pages.stappenplan_html([fase], ("azc",), "stappenplan/", "nl",
-                                       ui_strings.t("nl"), lambda lang: "ltr")
+                                       ui_strings.t("nl", PROJECT.translations_dir), lambda lang: "ltr")
     _no_script(plan)
     assert '<li data-check-id="a">Doe dit</li>' in plan  # built HTML is kept as HTML
     werkmap = plan_pages.werkmap_html([("fases", EVIL, [fase])], "werkmap/", "nl",
@@ -143,7 +144,8 @@ def test_places_escape_names_and_labels(tmp_path):
                     ' "geometry": null, "properties": {"name": "<script>alert(\\"x\\")</script>",'
                     ' "address": "Straat 1", "label": {"nl": "<b>vet</b>"}}}]}',
                     encoding="utf-8")
-    html = render_places.places_html(places.load(path), "nl", ui_strings.t("nl"),
+    html = render_places.places_html(places.load(path, tmp_path), "nl",
+                                     ui_strings.t("nl", PROJECT.translations_dir),
                                      "../places.geojson", with_map=True)
     _no_script(html)
     assert "&lt;b&gt;vet&lt;/b&gt;" in html and "<script>s" not in html

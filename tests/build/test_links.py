@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 from tools.wegwijs import cli
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model
 from tools.wegwijs.checks import links
 from tools.wegwijs.render import permalinks
@@ -107,6 +108,9 @@ def fixture_config(root: Path, redirects: dict | None = None) -> Path:
     config = root / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "translations", root / "translations", dirs_exist_ok=True)
+    for name in ("media", "data"):  # read beside mkdocs.yml (project.Project)
+        if not (root / name).exists():
+            (root / name).symlink_to(ROOT / name, target_is_directory=True)
     return config
 
 
@@ -164,14 +168,14 @@ def test_renaming_a_page_breaks_the_check_until_the_suggested_redirect_is_added(
     assert output.count("release-url-broken") == 5
 
     # the same result without a build, as `python -m tools check` runs it
-    source_findings = links.check_sources(project / "mkdocs.yml")
+    source_findings = links.check_sources(Project(project))
     assert len([f for f in source_findings if f.rule == "release-url-broken"]) == 5
 
     old, new = suggestions.pop().split(": ")
     fixture_config(project, {old: new})
     code, output = run_links(project)
     assert code == 0, output
-    assert links.check_sources(project / "mkdocs.yml") == []
+    assert links.check_sources(Project(project)) == []
 
     site = build(project, tmp_path / "site")
     for lang in LANGS:
@@ -222,7 +226,7 @@ def test_bad_redirects_stop_the_build_with_the_config_line(project, tmp_path):
     output = result.stdout + result.stderr
     assert re.search(r"mkdocs\.yml:\d+: \[error\] redirect 'thema/oud.md' leads to 'thema/bestaat-niet.md'", output)
     assert "redirect 'thema/wonen.md': thema/wonen.md is a page at that address now" in output
-    findings = links.check_sources(project / "mkdocs.yml")
+    findings = links.check_sources(Project(project))
     assert {f.rule for f in findings if f.severity == "error"} == {"redirects"}
 
 
@@ -279,7 +283,7 @@ def test_broken_links_and_anchors_are_found_and_named_by_source(project, tmp_pat
                     + "\nZie [het stappenplan](../index.md#bestaat-niet).\n\n"
                     + '<p><a href="../nergens/">weg</a></p>\n', encoding="utf-8")
     site = build(project, tmp_path / "site")
-    findings = links.check_built(site, project / "mkdocs.yml", project / "urls" / "release.txt")
+    findings = links.check_built(site, Project(project), project / "urls" / "release.txt")
     errors = [f for f in findings if f.severity == "error"]
     assert {f.rule for f in errors} == {"broken-link", "broken-anchor"}
     by_rule = {f.rule: f for f in errors}
@@ -334,17 +338,40 @@ def test_qr_codes_per_page_and_language_encode_the_right_address(project, tmp_pa
 
 
 def test_real_site_has_no_broken_link_and_every_released_url_works(built_site):
-    findings = links.check_built(built_site, ROOT / "mkdocs.yml", ROOT / permalinks.RELEASE_FILE)
+    findings = links.check_built(built_site, Project(ROOT), ROOT / permalinks.RELEASE_FILE)
     errors = [f.format() for f in findings if f.severity == "error"]
     assert errors == [], "\n".join(errors)
 
 
+def expected_urls(docs: Path) -> dict[str, str]:
+    """The public URLs by MkDocs' directory URLs, worked out here from the file names:
+    docs/a/b.md -> /a/b/ and docs/a/index.md -> /a/, in every language (/en/a/b/ ...)
+    unless its front matter says 'translate: false'; /go/<id>/ for every page. (The real
+    mkdocs.yml has no redirects.)"""
+    import yaml
+
+    urls = {}
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        if re.search(r"\.[a-z]{2}\.md$", rel):
+            continue  # a translation: same URL under its language
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        url = "/" + re.sub(r"(^|/)index$", r"\1", rel[:-3])
+        url = url if url.endswith("/") else url + "/"
+        for lang in LANGS[:1] if meta.get("translate") is False else LANGS:
+            urls[url if lang == "nl" else f"/{lang}{url}"] = meta["id"]
+        urls[f"/go/{meta['id']}/"] = meta["id"]
+    return urls
+
+
 def test_real_site_url_list_matches_the_sources(built_site):
-    model = content_model.load_model(ROOT / "mkdocs.yml")
-    entries = permalinks.inventory(content_model.scan(model, root=ROOT))
-    redirects, problems = permalinks.load_redirects(ROOT / "mkdocs.yml", entries)
-    assert problems == []
-    assert permalinks.public_urls(entries, redirects, model.languages) == url_list(built_site)
+    listed = url_list(built_site)
+    known = {"/": "home", "/en/": "home", "/thema/wonen/": "thema-wonen",
+             "/fa/thema/wonen/": "thema-wonen", "/fase/": "fases", "/go/thema-wonen/": "thema-wonen",
+             "/professionals/linken/": "professionals-linken"}
+    assert {url: listed.get(url) for url in known} == known
+    assert "/en/professionals/linken/" not in listed  # Dutch only
+    assert listed == expected_urls(ROOT / "docs")
 
 
 def test_professional_pages_are_dutch_only_in_the_real_site(built_site):
@@ -387,7 +414,7 @@ def test_making_a_released_page_dutch_only_is_reported(project):
     path.write_text(path.read_text(encoding="utf-8").replace("order: 1\n", "order: 1\ntranslate: false\n", 1),
                     encoding="utf-8")
     (project / "docs" / "thema" / "wonen.fa.md").unlink()
-    findings = links.check_sources(project / "mkdocs.yml")
+    findings = links.check_sources(Project(project))
     broken = sorted(f.message.split(" ")[0] for f in findings if f.rule == "release-url-broken")
     assert broken == ["/ar/thema/wonen/", "/en/thema/wonen/", "/fa/thema/wonen/", "/ti/thema/wonen/"]
     assert all("remove 'translate: false'" in f.message for f in findings if f.rule == "release-url-broken")

@@ -20,9 +20,11 @@ import pytest
 
 from tools.wegwijs.checks import language_rules as L
 from tools.wegwijs.checks import translations
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model as cm
 
 ROOT = Path(__file__).resolve().parents[2]
+PROJECT = Project(ROOT)
 DOCS = ROOT / "docs"
 AR_PAGES = sorted(DOCS.rglob("*.ar.md"))
 REL = "docs/thema/wonen.ar.md"
@@ -120,7 +122,7 @@ def test_translation_front_matter_must_match_the_dutch_page(key, dutch, mine):
 
 
 def test_every_dutch_page_has_a_current_arabic_translation():
-    findings = [f for f in translations.check(ui=False)
+    findings = [f for f in translations.check(PROJECT, ui=False)
                 if f.path.endswith(".ar.md") or "missing ar translation" in f.message]
     assert not findings, "\n".join(map(str, findings))
     assert len(AR_PAGES) >= 25, [rel(p) for p in AR_PAGES]
@@ -128,5 +130,5 @@ def test_every_dutch_page_has_a_current_arabic_translation():
 
 def test_the_arabic_pages_and_interface_strings_follow_the_language_rules():
     findings = [f for f in cm.scan(cm.load_model(ROOT / "mkdocs.yml"), root=ROOT).findings
-                + L.check_all(ROOT) if f.path.endswith(".ar.md") or f.path == "translations/ar.po"]
+                + L.check_all(PROJECT) if f.path.endswith(".ar.md") or f.path == "translations/ar.po"]
     assert not findings, "\n".join(map(str, findings))

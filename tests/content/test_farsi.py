@@ -23,9 +23,11 @@ import pytest
 
 from tools.wegwijs.checks import language_rules as L
 from tools.wegwijs.checks import translations
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model as cm
 
 ROOT = Path(__file__).resolve().parents[2]
+PROJECT = Project(ROOT)
 DOCS = ROOT / "docs"
 FA_PAGES = sorted(DOCS.rglob("*.fa.md"))
 REL = "docs/thema/wonen.fa.md"
@@ -112,7 +114,7 @@ def test_interface_strings_persian_letters_digits_and_polite_address():
 
 
 def test_every_dutch_page_has_a_current_farsi_translation():
-    findings = [f for f in translations.check(ui=False)
+    findings = [f for f in translations.check(PROJECT, ui=False)
                 if f.path.endswith(".fa.md") or "missing fa translation" in f.message]
     assert not findings, "\n".join(map(str, findings))
     assert len(FA_PAGES) >= 25, [rel(p) for p in FA_PAGES]
@@ -120,5 +122,5 @@ def test_every_dutch_page_has_a_current_farsi_translation():
 
 def test_the_farsi_pages_and_interface_strings_follow_the_language_rules():
     findings = [f for f in cm.scan(cm.load_model(ROOT / "mkdocs.yml"), root=ROOT).findings
-                + L.check_all(ROOT) if f.path.endswith(".fa.md") or f.path == "translations/fa.po"]
+                + L.check_all(PROJECT) if f.path.endswith(".fa.md") or f.path == "translations/fa.po"]
     assert not findings, "\n".join(map(str, findings))

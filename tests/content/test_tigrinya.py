@@ -16,9 +16,11 @@ import pytest
 
 from tools.wegwijs.checks import language_rules as L
 from tools.wegwijs.checks import translations
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model as cm
 
 ROOT = Path(__file__).resolve().parents[2]
+PROJECT = Project(ROOT)
 DOCS = ROOT / "docs"
 TI_PAGES = sorted(DOCS.rglob("*.ti.md"))
 ETHIOPIC = re.compile(r"[\u1200-\u137f]")
@@ -74,7 +76,7 @@ def test_interface_strings_geez_punctuation_and_polite_address():
 
 
 def test_every_dutch_page_has_a_current_tigrinya_translation():
-    findings = [f for f in translations.check(ui=False)
+    findings = [f for f in translations.check(PROJECT, ui=False)
                 if f.path.endswith(".ti.md") or "missing ti translation" in f.message]
     assert not findings, "\n".join(map(str, findings))
     assert len(TI_PAGES) >= 25
@@ -82,5 +84,5 @@ def test_every_dutch_page_has_a_current_tigrinya_translation():
 
 def test_the_tigrinya_pages_and_interface_strings_follow_the_language_rules():
     findings = [f for f in cm.scan(cm.load_model(ROOT / "mkdocs.yml"), root=ROOT).findings
-                + L.check_all(ROOT) if f.path.endswith(".ti.md") or f.path == "translations/ti.po"]
+                + L.check_all(PROJECT) if f.path.endswith(".ti.md") or f.path == "translations/ti.po"]
     assert not findings, "\n".join(map(str, findings))

@@ -189,22 +189,17 @@ def test_language_comes_from_name_then_folder_then_option(tmp_path, capsys):
     assert out.count("passive voice ('be checked')") == 3
 
 
-def test_docs_pages_without_paths(tmp_path, capsys, monkeypatch):
-    from tools.wegwijs.checks import b1 as b1mod
-    from tools.wegwijs.sources import content_model as cm
-    import dataclasses
+def test_docs_pages_without_paths(tmp_path, capsys):
+    from tests.conftest import make_fixture_site
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
     head = "---\nid: {id}\ntype: pagina\norder: 1\n---\n\n"
-    (docs / "a.md").write_text(head.format(id="a") + LONG + "\n", encoding="utf-8")
-    (docs / "a.en.md").write_text(head.format(id="a") + "Fine.\n", encoding="utf-8")
-    (docs / "a.ar.md").write_text(head.format(id="a") + LONG + "\n", encoding="utf-8")
-    (docs / "pro.md").write_text("---\nid: pro\ntype: professionals\norder: 2\ntranslate: false\n---\n\n"
-                                 + LONG + "\n", encoding="utf-8")
-    model = dataclasses.replace(cm.load_model(), docs_dir=docs)
-    monkeypatch.setattr(b1mod.cm, "load_model", lambda *a, **k: model)
-    code, out, _ = b1(capsys)
+    config = make_fixture_site(tmp_path, {
+        "a.md": head.format(id="a") + LONG + "\n",
+        "a.en.md": head.format(id="a") + "Fine.\n",
+        "a.ar.md": head.format(id="a") + LONG + "\n",
+        "pro.md": "---\nid: pro\ntype: professionals\norder: 2\ntranslate: false\n---\n\n" + LONG + "\n",
+    })
+    code, out, _ = b1(capsys, "--config", str(config))
     assert code == 1
     assert "docs/a.md:7:1: [error]" in out.replace(str(tmp_path) + "/", "")
     assert "pro.md" not in out and "a.ar.md" not in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model
 from tools.wegwijs.markdown import checklist as mc
 from tools.wegwijs.render import plan_pages
@@ -57,17 +58,14 @@ def write_site(tmp_path, files: dict[str, str]):
     return content_model.load_model(tmp_path / "mkdocs.yml")
 
 
-def test_check_reports_missing_duplicate_and_foreign_ids(tmp_path, monkeypatch):
+def test_check_reports_missing_duplicate_and_foreign_ids(tmp_path):
     front = "---\nid: {id}\ntype: fase\nfase: azc\norder: 1\n---\n"
-    model = write_site(tmp_path, {
+    write_site(tmp_path, {
         "a.md": front.format(id="a") + "\n- [ ] Een {#dubbel}\n- [ ] Zonder\n- [x] Af {#af}\n",
         "b.md": front.format(id="b") + "\n- [ ] Twee {#dubbel}\n```\n- [ ] code {#code}\n```\n",
         "b.en.md": front.format(id="b") + "\n- [ ] Two {#dubbel}\n- [ ] Other {#nieuw}\n",
     })
-    monkeypatch.setattr(content_model, "scan", lambda: content_model.Site(
-        model, [content_model.read_page(p, model, tmp_path)[0]
-                for p in sorted((tmp_path / "docs").glob("*.md"))], []))
-    found = {(f.path.split("/")[-1], f.line, f.rule, f.severity) for f in mc.check()}
+    found = {(f.path.split("/")[-1], f.line, f.rule, f.severity) for f in mc.check(Project(tmp_path))}
     assert ("a.md", 9, "checklist-id", "error") in found  # no id
     assert ("a.md", 10, "checklist-ticked", "warning") in found
     assert ("b.md", 8, "checklist-id", "error") in found  # duplicate of a.md

@@ -2,16 +2,15 @@
 ``check`` running the B1, translations and review-needed checks, ``make check``."""
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import json
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_fixture_site
 from tools.wegwijs.checks import check
-from tools.wegwijs.sources import content_model
 from tools.wegwijs.cli import UsageError, run
+from tools.wegwijs.project import DEFAULT_ROOT, Project
 
 ROOT = Path(__file__).resolve().parents[2]
 MINE = ("b1", "translations", "review-needed")
@@ -31,6 +30,7 @@ def call(capsys, *argv):
     ["b1", "missing-file.md"],
     ["review-needed", "missing-folder"],
     ["translations", "--docs", "missing-folder"],
+    ["--config", "no/such/mkdocs.yml", "check"],
 ])
 def test_misuse_exits_2_with_a_message(capsys, argv):
     code, out, err = call(capsys, *argv)
@@ -42,38 +42,27 @@ def test_usage_error_is_the_misuse_exception():
     from tools.wegwijs.checks import b1
 
     with pytest.raises(UsageError):
-        b1.check_paths(["definitely/not/here.md"])
+        b1.check_paths(Project(DEFAULT_ROOT), ["definitely/not/here.md"])
+
+
+WONEN = ("---\nid: thema-wonen\ntype: thema\nthema: wonen\norder: 1\n---\n\n# Wonen\n\n"
+         "U krijgt een huis.\n\n<!-- NAKIJKEN: adres van het loket -->\n\n"
+         "De gemeente Hilversum helpt nieuwe inwoners met een verblijfsvergunning bij het "
+         "aanvragen van huurtoeslag, zorgtoeslag en een uitkering bij de Sociale "
+         "Verzekeringsbank en het Uitvoeringsinstituut Werknemersverzekeringen.\n")
 
 
 @pytest.fixture
-def fixture_site(tmp_path, monkeypatch):
-    """A small docs tree; every check module's load_model() points at it."""
-    docs = tmp_path / "docs"
-    (docs / "thema").mkdir(parents=True)
-    (docs / "thema" / "wonen.md").write_text(
-        "---\nid: thema-wonen\ntype: thema\nthema: wonen\norder: 1\n---\n\n# Wonen\n\n"
-        "U krijgt een huis.\n\n<!-- NAKIJKEN: adres van het loket -->\n\n"
-        "De gemeente Hilversum helpt nieuwe inwoners met een verblijfsvergunning bij het "
-        "aanvragen van huurtoeslag, zorgtoeslag en een uitkering bij de Sociale "
-        "Verzekeringsbank en het Uitvoeringsinstituut Werknemersverzekeringen.\n",
-        encoding="utf-8")
-    model = dataclasses.replace(content_model.load_model(), docs_dir=docs)
-    original = content_model.load_model
-    fake = lambda *a, **k: model  # noqa: E731
-    monkeypatch.setattr(content_model, "load_model", fake)
-    for _name, target in check.CHECKS:
-        module = importlib.import_module(target.split(":")[0])
-        if getattr(module, "load_model", None) is original:
-            monkeypatch.setattr(module, "load_model", fake)
-    monkeypatch.chdir(tmp_path)
-    return docs
+def fixture_site(tmp_path) -> Path:
+    """A tiny project (mkdocs.yml and one Dutch page in docs/); returns its mkdocs.yml."""
+    return make_fixture_site(tmp_path / "site", {"thema/wonen.md": WONEN})
 
 
-def test_check_runs_the_content_manager_checks(fixture_site, capsys, monkeypatch):
+def test_check_runs_the_content_manager_checks(fixture_site, capsys):
     names = [name for name, _ in check.CHECKS]
     assert all(name in names for name in MINE)
-    monkeypatch.setattr(check, "CHECKS", [c for c in check.CHECKS if c[0] in ("content",) + MINE])
-    code, out, err = call(capsys, "check", "--format", "json")
+    only = [arg for name in ("content",) + MINE for arg in ("--only", name)]
+    code, out, err = call(capsys, "--config", str(fixture_site), "check", *only, "--format", "json")
     assert code == 1 and "Traceback" not in err
     found = json.loads(out)
     rules = {f["rule"] for f in found}
@@ -113,7 +102,16 @@ def test_make_check_runs_python_m_tools_check():
 def test_time_check_times_the_check_over_another_docs_folder(fixture_site):
     from tools.dev import bench_check
 
-    seconds = bench_check.time_check(fixture_site)
+    seconds, code, count = bench_check.run_check(fixture_site)
     assert isinstance(seconds, float) and 0 < seconds < 120
-    code, count = bench_check.run_check(fixture_site)
     assert code == 1 and count >= 3
+
+
+def test_config_names_the_project_before_or_after_the_command(fixture_site, capsys, monkeypatch):
+    before = call(capsys, "--config", str(fixture_site), "review-needed", "--format", "json")
+    after = call(capsys, "review-needed", "--config", str(fixture_site), "--format", "json")
+    monkeypatch.chdir(fixture_site.parent)  # default: ./mkdocs.yml
+    default = call(capsys, "review-needed", "--format", "json")
+    for code, out, _err in (before, after, default):
+        [marker] = json.loads(out)
+        assert (code, marker["path"], marker["line"]) == (0, "docs/thema/wonen.md", 12)

@@ -21,3 +21,10 @@ def test_file_sizes_in_farsi_use_persian_digits():
     farsi = format_size(216_400, "fa")
     assert not LATIN_DIGIT.search(farsi) and "۲۱۶" in farsi
     assert "216" in format_size(216_400, "nl")
+
+
+def test_file_sizes_in_kilobytes_below_a_megabyte_and_one_decimal_above():
+    assert [format_size(n, "nl") for n in (575, 216_380, 999_499, 1_234_567)] == \
+        ["1 kB", "216 kB", "999 kB", "1,2 MB"]
+    assert format_size(1_234_567, "en") == "1.2 MB"
+    assert format_size(216_380, "ar") == "216 كيلوبايت"

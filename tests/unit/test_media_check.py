@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PROJECT, site_languages
 from tools.wegwijs import cli
-from tools.wegwijs.sources import media
+from tools.wegwijs.project import Project
+from tools.wegwijs.sources import content_model, media
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "media" / "regeldag"
@@ -25,7 +27,8 @@ def require_programs(*names: str) -> None:
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    """A tiny repository: media/regeldag/ (copy of the real one) and a page using it."""
+    """A tiny project: mkdocs.yml, media/regeldag/ (copy of the real one) and a page using it."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(SAMPLE, tmp_path / "media" / "regeldag")
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -35,7 +38,7 @@ def repo(tmp_path) -> Path:
 
 
 def run_check(repo: Path) -> list[str]:
-    return [f.format() for f in media.check(root=repo, media_dir=repo / "media", docs_dir=repo / "docs")]
+    return [f.format() for f in media.check(Project(repo))]
 
 
 def errors(repo: Path) -> list[str]:
@@ -53,9 +56,9 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def test_complete_sample_videos_pass():
-    findings = media.check()
+    findings = media.check(PROJECT)
     assert [f.format() for f in findings if f.severity == "error"] == []
-    assert set(media.videos()) >= {"regeldag", "verhuizen-en-geld"}
+    assert set(media.project_videos(PROJECT)) >= {"regeldag", "verhuizen-en-geld"}
 
 
 def test_cli_command_and_check_include_media(capsys):
@@ -186,7 +189,7 @@ def test_broken_media_file_is_reported_not_a_traceback(repo):
 def test_pure_python_duration_reader_matches(monkeypatch):
     path = SAMPLE / "audio" / "nl.m4a"
     duration, _ = media.mp4_info(path)
-    expected = media.Video("regeldag", SAMPLE).meta()["duration"]
+    expected = media.Video("regeldag", SAMPLE, site_languages()).meta()["duration"]
     assert duration is not None and abs(duration - expected) < 0.2
     monkeypatch.setattr(media.shutil, "which", lambda name: None)  # no ffprobe
     assert media.probe_duration(path) == pytest.approx(duration)
@@ -219,7 +222,7 @@ def test_generator_makes_a_video_that_passes(tmp_path):
 
     folder = tmp_path / "media" / "proef"
     folder.mkdir(parents=True)
-    langs = media.languages()
+    langs = site_languages()
     script = {
         "id": "proef", "thema": "geld", "fase": "verhuizen",
         "title": {l: f"Proef {l}" for l in langs},
@@ -238,9 +241,10 @@ def test_generator_makes_a_video_that_passes(tmp_path):
 
     (folder / "script.yml").write_text(yaml.safe_dump(script, allow_unicode=True), encoding="utf-8")
     assert make_sample_media.main(["proef", "--media", str(tmp_path / "media")]) == 0
-    found = [f.format() for f in media.check_video(media.Video("proef", folder), root=tmp_path)]
+    video = media.Video("proef", folder, langs)
+    found = [f.format() for f in media.check_video(video, tmp_path, content_model.load_model(PROJECT.config_file))]
     assert [f for f in found if "[error]" in f] == []
-    meta = media.Video("proef", folder).meta()
+    meta = video.meta()
     # No voice of another language: Tigrinya (no espeak-ng voice) gets no audio at all.
     assert meta["voices"]["ti"] is None
     assert not (folder / "audio" / "ti.m4a").exists() and not (folder / "video" / "ti.mp4").exists()
@@ -266,7 +270,7 @@ def test_mux_makes_a_missing_language_video_from_the_dutch_original(repo):
     folder = repo / "media" / "regeldag"
     (folder / "video" / "en.mp4").unlink()
     assert "media/regeldag/video/en.mp4" in "\n".join(errors(repo))
-    assert media.mux_missing(repo / "media", root=repo) == []
+    assert media.mux_missing(Project(repo)) == []
     assert errors(repo) == []
     # The picture is copied, not re-encoded: the same H.264 stream as the original.
     import subprocess
@@ -296,7 +300,7 @@ def test_index_after_media_data_is_a_warning(tmp_path, repo):
     early = tmp_path / "early.m4a"
     early.write_bytes(box(b"ftyp", b"M4A \0\0\0\0") + box(b"moov") + box(b"mdat", b"\0" * 32))
     assert media.moov_first(late) is False and media.moov_first(early) is True
-    assert all(media.moov_first(p) for p in media.Video("regeldag", SAMPLE).public_files()
+    assert all(media.moov_first(p) for p in media.Video("regeldag", SAMPLE, site_languages()).public_files()
                if p.suffix in (".mp4", ".m4a"))
 
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import json
 
+from tests.conftest import PROJECT
 from tools.wegwijs.sources import places
 
 
 def write(tmp_path, data) -> places.Places:
     path = tmp_path / "places.geojson"
     path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2), encoding="utf-8")
-    return places.load(path)
+    return places.load(path, tmp_path)
 
 
 def feature(fid, geometry=None, **props):
@@ -18,7 +19,7 @@ def feature(fid, geometry=None, **props):
 
 
 def test_real_file_has_source_licence_and_lists_places_to_review():
-    data = places.load()
+    data = places.project_places(PROJECT)
     assert data.source and data.license
     errors = [f for f in data.findings if f.severity == "error"]
     assert errors == []

@@ -4,9 +4,8 @@ unknown video. The player in Chromium is tested in tests/browser/test_player_bro
 """
 from __future__ import annotations
 
-from pathlib import Path
 
-from tools.wegwijs.sources import media
+from tests.conftest import PROJECT, site_languages
 
 
 def _render_with_hook(tmp_path, lang: str, body: str):
@@ -22,9 +21,9 @@ def _render_with_hook(tmp_path, lang: str, body: str):
 
     page_file = tmp_path / "pagina.md"
     page_file.write_text(body, encoding="utf-8")
-    state = BuildState(lang=lang)
+    state = BuildState(lang=lang, project=PROJECT)
     state.templates = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(media.ROOT) / "overrides")), autoescape=True)
+        loader=jinja2.FileSystemLoader(str(PROJECT.overrides_dir)), autoescape=True)
     media_step.start_page(state, types.SimpleNamespace(
         url=f"{lang}/fase/pagina/", file=types.SimpleNamespace(abs_src_path=str(page_file))))
     extension = VideoExtension(render=lambda video_id: media_step.render(state, video_id))
@@ -50,8 +49,8 @@ def test_unknown_video_id_is_a_build_warning_with_page_and_line(tmp_path, caplog
 def test_player_markup_speaks_the_page_language(tmp_path):
     html = _render_with_hook(tmp_path, "fa", "[[video:regeldag]]\n")
     assert '<figure class="wegwijs-video"' in html and 'lang="fa" dir="rtl"' in html
-    assert html.count('<track kind="subtitles"') == len(media.languages())
-    assert html.count('<track kind="descriptions"') == len(media.languages())
+    assert html.count('<track kind="subtitles"') == len(site_languages())
+    assert html.count('<track kind="descriptions"') == len(site_languages())
     assert 'srclang="fa" label="فارسی" src="../../../media/regeldag/subtitles/fa.vtt" default' in html
     assert '<source src="../../../media/regeldag/video/nl.mp4"' in html  # Dutch without JS
     assert 'preload="none"' in html and 'poster="../../../media/regeldag/poster.jpg"' in html

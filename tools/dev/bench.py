@@ -87,12 +87,19 @@ def _write(path: Path, page_id: str, page_type: str, order: int, title: str, bod
     path.write_text("---\n" + "\n".join(meta) + f"\n---\n\n# {title}\n\n{body}\n", encoding="utf-8")
 
 
+PROJECT_DIRS = ("media", "data", "translations")  # read beside mkdocs.yml (project.Project)
+
+
 def our_config(directory: Path) -> Path:
-    """The project's mkdocs.yml with overrides by absolute path (the plugin is installed)."""
+    """A project in directory: the checkout's mkdocs.yml with overrides by absolute path
+    (the plugin is installed) and links to its media/, data/ and translations/."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     path = directory / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
+    for name in PROJECT_DIRS:
+        if not (directory / name).exists():
+            (directory / name).symlink_to(ROOT / name, target_is_directory=True)
     return path
 
 
@@ -159,12 +166,10 @@ def index_sizes(site: Path) -> dict[str, int]:
     return sizes
 
 
-def time_check(docs: Path) -> float | None:
-    try:
-        from tools.dev import bench_check
-    except ImportError:
-        return None
-    return bench_check.time_check(docs)
+def time_check(config_file: Path) -> float:
+    from tools.dev import bench_check
+
+    return bench_check.time_check(config_file)
 
 
 def fmt_kb(n: int) -> str:
@@ -179,7 +184,8 @@ def main(sizes=SIZES, keep: Path | None = None) -> int:
             directory = work / f"site-{pages}"
             shutil.rmtree(directory, ignore_errors=True)
             write_docs(directory / "docs", pages)
-            ours = build(our_config(directory), directory / "out-ours")
+            config = our_config(directory)
+            ours = build(config, directory / "out-ours")
             plain = build(plain_config(directory), directory / "out-plain")
             rows.append({
                 "pages": pages, "ours": ours, "plain": plain,
@@ -187,7 +193,7 @@ def main(sizes=SIZES, keep: Path | None = None) -> int:
                 "html_plain": largest_page(directory / "out-plain"),
                 "idx_ours": index_sizes(directory / "out-ours"),
                 "idx_plain": index_sizes(directory / "out-plain"),
-                "check": time_check(directory / "docs"),
+                "check": time_check(config),
             })
             print(f"built {pages} pages/language x 5: ours {ours:.1f} s, plain {plain:.1f} s",
                   flush=True)

@@ -74,7 +74,7 @@ def page_url_path(src: str) -> str:
 def _model():
     from tools.wegwijs.sources import content_model
 
-    return content_model.load_model()
+    return content_model.load_model(ROOT / "mkdocs.yml")  # this checkout's site
 
 
 def languages() -> list[str]:
@@ -92,7 +92,7 @@ def find_source(page_type: str):
     """The Dutch source page of one page of page_type (the first by path), or None."""
     from tools.wegwijs.sources import content_model
 
-    site = content_model.scan(_model())
+    site = content_model.scan(_model(), ROOT)
     sources = sorted(site.source_pages().values(), key=lambda p: p.src)
     if page_type == "thema-video":
         chosen = [p for p in sources if p.meta.get("type") == "thema" and "[[video:" in p.body]

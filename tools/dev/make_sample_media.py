@@ -45,7 +45,8 @@ from pathlib import Path
 import yaml
 
 
-from tools.wegwijs.sources import media  # noqa: E402
+from tools.wegwijs.project import CONFIG_NAME, DEFAULT_ROOT, Project  # noqa: E402
+from tools.wegwijs.sources import content_model, media  # noqa: E402
 
 RATE = 22050  # espeak-ng's native sample rate: no resampling needed
 GAP = 0.4  # seconds of silence after each spoken line
@@ -138,7 +139,7 @@ def write_wav(path: Path, samples: array.array) -> None:
 # --------------------------------------------------------------------------- script
 
 
-def load_script(folder: Path) -> dict:
+def load_script(folder: Path, langs: tuple[str, ...]) -> dict:
     path = folder / "script.yml"
     try:
         script = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -147,7 +148,7 @@ def load_script(folder: Path) -> dict:
     for key in ("id", "title", "thema", "slides", "speakers"):
         if key not in script:
             raise ScriptError(f"{path}: '{key}' is missing")
-    for lang in media.languages():
+    for lang in langs:
         if lang not in script["title"]:
             raise ScriptError(f"{path}: title has no '{lang}' text")
     return script
@@ -211,9 +212,9 @@ def slide_filters(slides: list[tuple[float, float, str]], work: Path) -> str:
     return ",".join(filters)
 
 
-def make(folder: Path) -> dict:
-    script = load_script(folder)
-    langs = media.languages()
+def make(folder: Path, langs: tuple[str, ...]) -> dict:
+    """Render one video folder from its script.yml in every language of langs."""
+    script = load_script(folder, langs)
     speakers = script["speakers"]
     with tempfile.TemporaryDirectory(prefix="wegwijs-media-") as tmp:
         work = Path(tmp)
@@ -322,15 +323,20 @@ def make(folder: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="*", help="video ids (folders in media/); default: all")
-    parser.add_argument("--media", type=Path, default=media.MEDIA_DIR, help="media folder")
+    parser.add_argument("--config", type=Path, default=DEFAULT_ROOT / CONFIG_NAME,
+                        help="the site's mkdocs.yml (its languages; default: this checkout's)")
+    parser.add_argument("--media", type=Path, help="media folder (default: media/ beside mkdocs.yml)")
     args = parser.parse_args(argv)
+    project = Project.from_config_file(args.config)
+    langs = content_model.load_model(project.config_file).languages
+    args.media = args.media or project.media_dir
     ids = args.ids or sorted(p.parent.name for p in args.media.glob("*/script.yml"))
     try:
         for video_id in ids:
             folder = args.media / video_id
             if not (folder / "script.yml").exists():
                 raise ScriptError(f"{folder}/script.yml: no such script")
-            meta = make(folder)
+            meta = make(folder, langs)
             print(f"{folder}: {meta['duration']:.1f} s")
     except ScriptError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -342,7 +342,7 @@ def _language_of(path: Path, default: str | None) -> str | None:
     return default or "nl"
 
 
-def check_file(path: Path, lang: str, known: set[str], root: Path = cm.ROOT,
+def check_file(path: Path, lang: str, known: set[str], root: Path,
                scores: list | None = None) -> list[F.Finding]:
     rel = cm.display_path(path, root)
     try:
@@ -396,29 +396,29 @@ def _expand(paths: list[str]) -> list[Path]:
     return files
 
 
-def check_paths(paths: list[str], lang: str | None = None,
+def check_paths(project, paths: list[str], lang: str | None = None,
                 scores: list | None = None) -> list[F.Finding]:
-    model = cm.load_model()
+    """Files or folders given on the command line (the glossary of the project's docs/)."""
+    model = cm.load_model(project.config_file)
     known = glossary_terms(model.docs_dir)
     out: list[F.Finding] = []
     for path in _expand(paths):
         file_lang = _language_of(path, lang)
         if file_lang not in LANGS:
-            out.append(F.warning(cm.display_path(path), f"not measured: the B1 check reads Dutch "
+            out.append(F.warning(cm.display_path(path, project.root), f"not measured: the B1 check reads Dutch "
                                  f"and English, this file is '{file_lang}'", "b1-language", line=1))
             continue
-        out.extend(check_file(path, file_lang, known, scores=scores))
+        out.extend(check_file(path, file_lang, known, project.root, scores=scores))
     return out
 
 
-def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT,
-               scores: list | None = None) -> list[F.Finding]:
+def check_site(project, langs=LANGS, scores: list | None = None) -> list[F.Finding]:
     """Every Dutch and English page in docs/ (pages that do not parse are left to `content`)."""
-    model = model or cm.load_model()
+    model = cm.load_model(project.config_file)
     known = glossary_terms(model.docs_dir)
     skip = set(thresholds()["general"]["skip_types"])
     out: list[F.Finding] = []
-    for page in cm.scan(model, root).pages:
+    for page in cm.scan(model, project.root).pages:
         if page.lang not in langs or page.meta.get("b1") is False or page.meta.get("type") in skip:
             continue
         findings, score_ = check_text(page.body, page.body_line, page.lang, page.rel, known)
@@ -428,8 +428,8 @@ def check_site(model: cm.Model | None = None, langs=LANGS, root: Path = cm.ROOT,
     return out
 
 
-def check_all() -> list[F.Finding]:
-    return check_site()
+def check_all(project) -> list[F.Finding]:
+    return check_site(project)
 
 
 def register(sub) -> None:
@@ -447,9 +447,9 @@ def register(sub) -> None:
     def run(args):
         scores: list | None = [] if args.scores else None
         if args.paths:
-            findings = check_paths(args.paths, args.lang, scores)
+            findings = check_paths(args.project, args.paths, args.lang, scores)
         else:
-            findings = check_site(langs=(args.lang,) if args.lang else LANGS, scores=scores)
+            findings = check_site(args.project, langs=(args.lang,) if args.lang else LANGS, scores=scores)
         if scores is None:
             return findings
         if args.format == "json":

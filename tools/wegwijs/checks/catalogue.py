@@ -10,8 +10,7 @@ from tools.wegwijs.sources import catalogue as cat
 from tools.wegwijs.sources import content_model as cm
 
 
-def check_all() -> list[F.Finding]:
-    model = cm.load_model()
-    root = model.docs_dir.parent
-    catalogue = cat.load(root / "data", model.languages, root)
+def check_all(project) -> list[F.Finding]:
+    model = cm.load_model(project.config_file)
+    catalogue = cat.load(project.data_dir, model.languages, project.root)
     return catalogue.findings + cat.validate(catalogue, model.fases, model.themas, model.docs_dir)

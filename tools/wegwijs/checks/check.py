@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-# (name, "module:function") — each function takes no arguments and returns findings.
+# (name, "module:function") — each function takes the Project and returns findings.
 CHECKS = [
     ("content", "tools.wegwijs.sources.content_model:check_all"),
     ("ui-strings", "tools.wegwijs.render.ui_strings:check"),
@@ -21,11 +21,14 @@ CHECKS = [
 ]
 
 
-def run_all() -> list:
+def run_all(project, only: tuple[str, ...] | None = None) -> list:
+    """Every check (or the named ones) over one project."""
     results = []
-    for _name, target in CHECKS:
+    for name, target in CHECKS:
+        if only is not None and name not in only:
+            continue
         module, func = target.split(":")
-        results.extend(getattr(importlib.import_module(module), func)())
+        results.extend(getattr(importlib.import_module(module), func)(project))
     return results
 
 
@@ -33,9 +36,12 @@ def register(sub) -> None:
     from tools.wegwijs.cli import add_format_option
 
     parser = sub.add_parser("check", help="run every check (" + ", ".join(n for n, _ in CHECKS) + ")")
+    parser.add_argument("--only", metavar="NAME", action="append", choices=[n for n, _ in CHECKS],
+                        help="run only this check (repeat for more)")
     add_format_option(parser)
     from tools.wegwijs.checks import selection
-    from tools.wegwijs.project import DEFAULT_ROOT
 
     selection.add_options(parser)  # FILE…, --changed, --strict
-    parser.set_defaults(func=lambda args: selection.run(args, run_all, DEFAULT_ROOT))
+    parser.set_defaults(func=lambda args: selection.run(
+        args, lambda: run_all(args.project, tuple(args.only) if args.only else None),
+        args.project.root))

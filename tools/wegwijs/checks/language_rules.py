@@ -321,10 +321,10 @@ def read_strings(po_file: Path) -> list[tuple[int, str, str]]:
 # --------------------------------------------------------------------------- the check
 
 
-def check_all(root: Path = cm.ROOT) -> list[F.Finding]:
+def check_all(project) -> list[F.Finding]:
     """Every ar, fa and ti page of docs/ and their interface strings."""
-    model = cm.load_model(root / "mkdocs.yml")
-    site = cm.scan(model, root=root)
+    model = cm.load_model(project.config_file)
+    site = cm.scan(model, root=project.root)
     sources = site.source_pages()
     out: list[F.Finding] = []
     for page in site.pages:
@@ -336,7 +336,7 @@ def check_all(root: Path = cm.ROOT) -> list[F.Finding]:
                           dutch_body=dutch.body if dutch else None)
         out += check_front_matter(page)
     for lang in LANGUAGES:
-        po_file = root / "translations" / f"{lang}.po"
+        po_file = project.translations_dir / f"{lang}.po"
         if lang in model.languages and po_file.is_file():
-            out += check_strings(cm.display_path(po_file, root), lang, read_strings(po_file))
+            out += check_strings(cm.display_path(po_file, project.root), lang, read_strings(po_file))
     return out

@@ -29,7 +29,7 @@ from tools.wegwijs.sources import content_model, reader
 from tools.wegwijs import findings as F
 from tools.wegwijs.render import permalinks
 
-from tools.wegwijs.project import DEFAULT_ROOT as ROOT
+from tools.wegwijs.project import Project
 RELEASE_HEADER = """Public URLs of the last release of Wegwijs in Hilversum: site path, then page id.
 These must keep working: `python -m tools links` (and `make test`) fail when one breaks
 and print the redirect to add under the wegwijs plugin's redirects in mkdocs.yml.
@@ -42,17 +42,17 @@ SKIP_DIRS = ("pagefind",)
 # --------------------------------------------------------------------------- release URLs
 
 
-def _sources(config_file: Path):
-    model = content_model.load_model(config_file)
-    site = content_model.scan(model, root=config_file.parent)
+def _sources(project: Project):
+    model = content_model.load_model(project.config_file)
+    site = content_model.scan(model, root=project.root)
     entries = permalinks.inventory(site)
     return model, entries
 
 
-def release_findings(release_file: Path, resolves, current_ids: dict[str, str],
+def release_findings(release_file: Path, root: Path, resolves, current_ids: dict[str, str],
                      entries, languages) -> list[F.Finding]:
     """Findings for release URLs that no longer resolve (resolves: URL -> bool)."""
-    where = content_model.display_path(release_file)
+    where = content_model.display_path(release_file, root)
     if not release_file.exists():
         return [F.warning(where, "no list of released URLs yet: run `python -m tools links "
                           "--update-release` and commit the file", "release-urls")]
@@ -79,14 +79,13 @@ def release_findings(release_file: Path, resolves, current_ids: dict[str, str],
     return out
 
 
-def check_sources(config_file: Path = ROOT / "mkdocs.yml", release_file: Path | None = None) -> list[F.Finding]:
+def check_sources(project: Project, release_file: Path | None = None) -> list[F.Finding]:
     """The release check without a build: URLs computed from docs/ and the plugin's redirects."""
-    config_file = Path(config_file)
-    release_file = release_file or config_file.parent / permalinks.RELEASE_FILE
-    model, entries = _sources(config_file)
-    redirects, out = permalinks.load_redirects(config_file, entries)
+    release_file = release_file or project.root / permalinks.RELEASE_FILE
+    model, entries = _sources(project)
+    redirects, out = permalinks.load_redirects(project.config_file, entries)
     urls = permalinks.public_urls(entries, redirects, model.languages)
-    out += release_findings(release_file, lambda u: u in urls, urls, entries, model.languages)
+    out += release_findings(release_file, project.root, lambda u: u in urls, urls, entries, model.languages)
     return out
 
 
@@ -218,15 +217,15 @@ def build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def check_built(site_dir: Path, config_file: Path, release_file: Path) -> list[F.Finding]:
+def check_built(site_dir: Path, project: Project, release_file: Path) -> list[F.Finding]:
     url_list = site_dir / permalinks.URL_LIST
     current = {url: pid for _l, url, pid in permalinks.parse_url_list(url_list.read_text(encoding="utf-8"))}
-    model, entries = _sources(config_file)
+    model, entries = _sources(project)
 
     def resolves(url: str) -> bool:
         return url in current or _target_file(site_dir, url) is not None
 
-    out = release_findings(release_file, resolves, current, entries, model.languages)
+    out = release_findings(release_file, project.root, resolves, current, entries, model.languages)
     default = model.default_language
     by_id = {e.id: e for e in entries}
 
@@ -237,7 +236,7 @@ def check_built(site_dir: Path, config_file: Path, release_file: Path) -> list[F
         first = url.strip("/").split("/")[0]
         lang = first if first in model.translations else default
         src = entry.src if not entry.translated.get(lang) else reader.source_file(entry.src, lang, default)
-        return content_model.display_path(model.docs_dir / src, config_file.parent)
+        return content_model.display_path(model.docs_dir / src, project.root)
 
     out += check_site(site_dir, _read_site_url(site_dir), source_of)
     return out
@@ -259,10 +258,9 @@ def _read_site_url(site_dir: Path) -> str:
 def run(args) -> list[F.Finding] | int:
     from tools.wegwijs.cli import UsageError
 
-    config_file = Path(args.config).resolve()
-    if not config_file.is_file():
-        raise UsageError(f"no MkDocs config at {args.config}")
-    release_file = Path(args.release) if args.release else config_file.parent / permalinks.RELEASE_FILE
+    project = args.project
+    config_file = project.config_file
+    release_file = Path(args.release) if args.release else project.root / permalinks.RELEASE_FILE
     with tempfile.TemporaryDirectory(prefix="wegwijs-links-") as tmp:
         if args.site:
             site_dir = Path(args.site)
@@ -274,21 +272,21 @@ def run(args) -> list[F.Finding] | int:
             result = build(config_file, site_dir)
             if result.returncode != 0:
                 tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-                return [F.error(content_model.display_path(config_file),
+                return [F.error(content_model.display_path(config_file, project.root),
                                 f"the site does not build, so links cannot be checked:\n{tail}",
                                 "build")]
-        findings = check_built(site_dir, config_file, release_file)
+        findings = check_built(site_dir, project, release_file)
         if args.update_release:
             broken = [f for f in findings if f.rule == "release-url-broken"]
             if broken:
-                print(f"Not updating {content_model.display_path(release_file)}: add the redirects "
+                print(f"Not updating {content_model.display_path(release_file, project.root)}: add the redirects "
                       "below first, so no released URL is lost.", file=sys.stderr)
                 return findings
             urls = {url: pid for _l, url, pid in permalinks.parse_url_list(
                 (site_dir / permalinks.URL_LIST).read_text(encoding="utf-8"))}
             release_file.parent.mkdir(parents=True, exist_ok=True)
             release_file.write_text(permalinks.format_url_list(urls, RELEASE_HEADER), encoding="utf-8")
-            print(f"Wrote {len(urls)} URLs to {content_model.display_path(release_file)}: commit it.",
+            print(f"Wrote {len(urls)} URLs to {content_model.display_path(release_file, project.root)}: commit it.",
                   file=sys.stderr)
             findings = [f for f in findings if not f.rule.startswith("release-")]
     return findings
@@ -299,7 +297,6 @@ def register(sub) -> None:
 
     parser = sub.add_parser("links", help="check released URLs, redirects and internal links/anchors "
                                           "in the built site")
-    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     parser.add_argument("--site", help="check this already built site instead of building one")
     parser.add_argument("--release", help="list of released URLs (default: urls/release.txt)")
     parser.add_argument("--update-release", action="store_true",

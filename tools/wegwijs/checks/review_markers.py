@@ -32,7 +32,7 @@ def markers(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def check_files(paths, root: Path = cm.ROOT) -> list[F.Finding]:
+def check_files(paths, root: Path) -> list[F.Finding]:
     out = []
     for path in paths:
         try:
@@ -46,11 +46,11 @@ def check_files(paths, root: Path = cm.ROOT) -> list[F.Finding]:
     return out
 
 
-def check_all() -> list[F.Finding]:
+def check_all(project) -> list[F.Finding]:
     """Every page of docs/, from the shared scan (pages that do not parse are left to
     the content check)."""
     out = []
-    for page in cm.scan(cm.load_model()).pages:
+    for page in cm.project_site(project).pages:
         for line, col, what in markers(page.body):
             out.append(F.warning(page.rel, f"to check before publishing: {what or '(no text)'}",
                                  "review-needed", line=page.body_line + line - 1, col=col))
@@ -66,7 +66,7 @@ def register(sub) -> None:
 
     def run(args):
         if not args.paths:
-            return check_all()
+            return check_all(args.project)
         files = []
         for name in args.paths:
             path = Path(name)
@@ -76,6 +76,6 @@ def register(sub) -> None:
                 files.append(path)
             else:
                 raise UsageError(f"review-needed: no such file or folder: {name}")
-        return check_files(files)
+        return check_files(files, args.project.root)
 
     parser.set_defaults(func=run)

@@ -121,6 +121,6 @@ def check(paths=None, root: Path | None = None) -> list[F.Finding]:
     return out
 
 
-def check_all() -> list[F.Finding]:
+def check_all(project) -> list[F.Finding]:
     """For ``python -m tools check``."""
-    return check()
+    return check(root=project.root)

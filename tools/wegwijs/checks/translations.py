@@ -32,6 +32,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model as cm
 from tools.wegwijs.sources import reader
 from tools.wegwijs import findings as F
@@ -136,18 +137,17 @@ class Status:
         return out
 
 
-def model_for(docs: str | Path | None) -> tuple[cm.Model, Path]:
-    """The content model, with docs_dir replaced by ``docs``; and the root for display paths."""
-    model = cm.load_model()
+def model_for(project: Project, docs: str | Path | None = None) -> tuple[cm.Model, Path]:
+    """The project's content model, with docs_dir replaced by ``docs``; and the root for
+    display paths."""
+    model = cm.load_model(project.config_file)
     if docs is None:
-        return model, cm.ROOT
+        return model, project.root
     docs_dir = Path(docs).resolve()
     return dataclasses.replace(model, docs_dir=docs_dir), docs_dir.parent
 
 
-def status(model: cm.Model | None = None, root: Path = cm.ROOT,
-           site: cm.Site | None = None) -> Status:
-    model = model or cm.load_model()
+def status(model: cm.Model, root: Path, site: cm.Site | None = None) -> Status:
     site = site or cm.scan(model, root=root)  # shared with the other checks (cached)
     dutch = model.default_language
     by_src: dict[str, dict[str, cm.Page]] = {}
@@ -252,14 +252,14 @@ def dutch_diff(source: cm.Page, translation: cm.Page) -> str:
 # --------------------------------------------------------------------------- mark done
 
 
-def mark_done(path_arg: str, docs: str | None = None) -> str:
+def mark_done(project: Project, path_arg: str, docs: str | None = None) -> str:
     """Write ``translated_from: <fingerprint of the Dutch page>`` into a translation."""
     from tools.wegwijs.cli import UsageError
 
     path = Path(path_arg)
     if not path.is_file():
         raise UsageError(f"translations --mark-done: no such file: {path_arg}")
-    model, _root = model_for(docs)
+    model, _root = model_for(project, docs)
     docs_dir = model.docs_dir.resolve()
     if docs is None:
         # a file in another docs/ folder (a copy of the site): use that folder
@@ -306,12 +306,13 @@ def mark_done(path_arg: str, docs: str | None = None) -> str:
 # --------------------------------------------------------------------------- commands
 
 
-def check(docs: str | Path | None = None, ui: bool = True, content: bool = True) -> list[F.Finding]:
+def check(project: Project, docs: str | Path | None = None, ui: bool = True,
+          content: bool = True) -> list[F.Finding]:
     """Translation findings; with ``content``, also the files that could not be read
     (empty, binary, no or broken front matter, unknown language, no Dutch page)."""
     from tools.wegwijs.checks import translation_grace
 
-    model, root = model_for(docs)
+    model, root = model_for(project, docs)
     result = status(model, root)
     out = translation_grace.apply(list(result.findings), root)  # warning within the grace period
     if content:
@@ -323,14 +324,14 @@ def check(docs: str | Path | None = None, ui: bool = True, content: bool = True)
 
         directory = root / "translations"
         if not (directory / "messages.pot").exists():
-            directory = ui_strings.TRANSLATIONS
-        out.extend(ui_strings.check(directory, model.languages))
+            directory = project.translations_dir
+        out.extend(ui_strings.check_catalogs(directory, model.languages, directory.parent))
     return out
 
 
-def check_all() -> list[F.Finding]:
+def check_all(project: Project) -> list[F.Finding]:
     """For ``python -m tools check`` (which runs the content and ui-strings checks itself)."""
-    return check(None, ui=False, content=False)
+    return check(project, None, ui=False, content=False)
 
 
 def register(sub) -> None:
@@ -353,18 +354,18 @@ def register(sub) -> None:
             raise UsageError(f"translations: no such folder: {args.docs}")
         if args.mark_done:
             for path in args.mark_done:
-                print(mark_done(path, args.docs))
+                print(mark_done(args.project, path, args.docs))
             return 0
         from tools.wegwijs.checks import translation_grace
 
         translation_grace.set_strict(args.strict)
         try:
-            findings = check(args.docs)
+            findings = check(args.project, args.docs)
         finally:
             translation_grace.set_strict(False)
         if not args.diff:
             return findings
-        model, root = model_for(args.docs)
+        model, root = model_for(args.project, args.docs)
         diffs = {}
         for entry in status(model, root).pages:
             for lang, page in sorted(entry.outdated.items()):

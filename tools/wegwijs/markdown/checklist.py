@@ -138,11 +138,11 @@ def source_items(page) -> list[tuple[str | None, int, str, str]]:
     return [(item.id, item.line, item.state, item.text) for item in page.markdown.items]
 
 
-def check() -> list[F.Finding]:
+def check(project) -> list[F.Finding]:
     """Every task item has a valid, site-wide unique id; translations use the Dutch ids."""
     from tools.wegwijs.sources import content_model
 
-    site = content_model.scan()
+    site = content_model.project_site(project)
     default = site.model.default_language
     out: list[F.Finding] = []
     dutch_ids: dict[str, tuple[str, int]] = {}

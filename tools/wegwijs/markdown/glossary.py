@@ -167,11 +167,11 @@ def load(site) -> Glossary:
     return Glossary(default, terms, source.src if source else None)
 
 
-def check() -> list[F.Finding]:
+def check(project) -> list[F.Finding]:
     """Terms have ids; ids are unique; translations use the Dutch ids."""
     from tools.wegwijs.sources import content_model
 
-    site = content_model.scan()
+    site = content_model.project_site(project)
     default = site.model.default_language
     out: list[F.Finding] = []
     dutch_ids: set[str] = set()

@@ -27,7 +27,7 @@ on_post_build      -200      (after i18n built every language; outer build only)
                              content.finish (404, search index), media.finish,
                              links.finish, visitor_tools.finish (places, sw.js last:
                              it hashes everything else)
-on_serve           0         watch media/; preview.serve
+on_serve           0         watch the project's media/; preview.serve
 on_startup,        -         preview only (mkdocs serve): preview.start, and in the outer
 on_build_error               on_config preview.before_build (check the saved pages),
                              on_post_build preview.after_build, on_build_error
@@ -45,7 +45,7 @@ from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import content, links, media, preview, translations, visitor_tools
 from tools.wegwijs.render import html_whitespace, templates
-from tools.wegwijs.sources import media as media_sources
+from tools.wegwijs.project import Project
 
 
 class WegwijsPlugin(BasePlugin[WegwijsConfig]):
@@ -66,6 +66,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         if not i18n.is_inner_build(config):
             preview.before_build(self.preview, config)
         if state.site is None or lang == i18n.default_language(config):
+            state.project = Project.from_config_file(config.config_file_path)
             content.configure(state, config)
             visitor_tools.configure(state)
             links.configure(state, config, self.config.redirects)
@@ -133,6 +134,6 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         preview.build_error(self.preview, error)
 
     def on_serve(self, server, config, builder):
-        server.watch(str(media_sources.MEDIA_DIR))
+        server.watch(str(self.state.project.media_dir))
         preview.serve(self.preview, server)
         return server

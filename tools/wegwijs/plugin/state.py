@@ -29,7 +29,7 @@ class BuildState:
     glossary_extension: Any = None  # markdown.glossary.GlossaryExtension, configured per page
     video_extension: Any = None  # markdown.video.VideoExtension
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
-    translations_dir: Any = None  # the project's translations/ (interface strings)
+    project: Any = None  # project.Project of mkdocs.yml: where media/, data/, translations/ are
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"
@@ -50,9 +50,7 @@ class BuildState:
         interface string stops the build (render.ui_strings.t)."""
         from tools.wegwijs.render import ui_strings
 
-        if self.translations_dir is None:
-            return ui_strings.t(lang or self.lang)
-        return ui_strings.t(lang or self.lang, self.translations_dir)
+        return ui_strings.t(lang or self.lang, self.project.translations_dir)
 
     def start_language(self, lang: str) -> None:
         """Forget what belongs to the previous language's build."""

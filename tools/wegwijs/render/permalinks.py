@@ -164,7 +164,7 @@ def load_redirects(config_file: Path, entries: list[Entry],
     """Read and validate the plugin's redirects; chains (a -> b, b -> c) are followed to the end."""
     config_file = Path(config_file)
     raw = read_redirects(config_file) if raw is None else raw
-    where = content_model.display_path(config_file)
+    where = content_model.display_path(config_file, config_file.parent)
     lines = _config_lines(config_file)
     out: list[F.Finding] = []
     if not isinstance(raw, dict):
@@ -336,7 +336,11 @@ def absolute(site_url: str, url: str) -> str:
 # --------------------------------------------------------------------------- QR codes
 
 
-QR_CACHE = Path(tempfile.gettempdir()) / "wegwijs-qr-cache"
+QR_CACHE_NAME = "wegwijs-qr-cache"  # in the temporary folder (found when first needed)
+
+
+def _qr_cache() -> Path:
+    return Path(tempfile.gettempdir()) / QR_CACHE_NAME
 
 
 def qr_svg(data: str, title: str) -> str:
@@ -347,7 +351,8 @@ def qr_svg(data: str, title: str) -> str:
     import segno
 
     key = hashlib.sha256(f"{segno.__version__}\0{data}\0{title}".encode()).hexdigest()
-    cached = QR_CACHE / f"{key}.svg"
+    cache = _qr_cache()
+    cached = cache / f"{key}.svg"
     try:
         return cached.read_text(encoding="utf-8")
     except OSError:
@@ -357,7 +362,7 @@ def qr_svg(data: str, title: str) -> str:
         buffer, kind="svg", scale=4, border=4, title=title, dark="#000", light="#fff")
     text = buffer.getvalue().decode("utf-8")
     try:
-        QR_CACHE.mkdir(parents=True, exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(text, encoding="utf-8")
         partial.replace(cached)  # atomic: parallel builds never read half a file

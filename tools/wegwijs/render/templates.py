@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from tools.wegwijs.project import Project
+from tools.wegwijs.project import DEFAULT_ROOT, Project
 
 PARTIALS = "partials/wegwijs/"
 
@@ -29,9 +29,10 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
 
 
 def environment(dirs=None) -> jinja2.Environment:
-    """Autoescaped environment over dirs (default: the project's overrides/ folder)."""
+    """Autoescaped environment over dirs (the build passes the theme's folders; default:
+    this checkout's overrides/, where the generator's own partials live)."""
     if dirs is None:
-        dirs = [Project().overrides_dir]
+        dirs = [Project(DEFAULT_ROOT).overrides_dir]
     return _environment(tuple(str(d) for d in dirs))
 
 

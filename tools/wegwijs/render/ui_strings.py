@@ -18,10 +18,8 @@ from babel.messages.pofile import read_po
 from mkdocs.exceptions import PluginError
 
 from tools.wegwijs import findings as F
-from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
-
-TRANSLATIONS = ROOT / "translations"
-TEMPLATE = TRANSLATIONS / "messages.pot"
+from tools.wegwijs.project import Project
+from tools.wegwijs.sources.content_model import display_path, load_model
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def _catalog(path: Path, mtime: float) -> dict[str, str]:
     return {m.id: m.string for m in _read(path) if m.id and m.string and not m.fuzzy}
 
 
-def catalog(lang: str, directory: Path = TRANSLATIONS) -> dict[str, str]:
+def catalog(lang: str, directory: Path) -> dict[str, str]:
     """All translated, non-fuzzy strings of one language (re-read when the file changes)."""
     path = directory / f"{lang}.po"
     strings = dict(_catalog(path, _mtime(path)))
@@ -86,7 +84,7 @@ def catalog(lang: str, directory: Path = TRANSLATIONS) -> dict[str, str]:
     return strings
 
 
-def t(lang: str, directory: Path = TRANSLATIONS):
+def t(lang: str, directory: Path):
     """The translation function for one language: ``t(key)`` is the interface string.
 
     The one rule for a missing string, everywhere (templates, partials, build steps):
@@ -116,21 +114,27 @@ class MissingString(PluginError):
         self.lang, self.key = lang, key
 
 
-def template_keys(directory: Path = TRANSLATIONS) -> list[str]:
+def template_keys(directory: Path) -> list[str]:
     return [m.id for m in _read(directory / "messages.pot") if m.id]
 
 
-def check(directory: Path = TRANSLATIONS, languages=None) -> list[F.Finding]:
-    languages = languages or load_model().languages
+def check(project: Project) -> list[F.Finding]:
+    """Interface strings of every language of the project's mkdocs.yml."""
+    return check_catalogs(project.translations_dir, load_model(project.config_file).languages,
+                          project.root)
+
+
+def check_catalogs(directory: Path, languages, root: Path) -> list[F.Finding]:
+    """Keys of directory/messages.pot each language's .po lacks, empty or fuzzy."""
     out: list[F.Finding] = []
     template = directory / "messages.pot"
     if not template.exists():
-        return [F.error(display_path(template), "missing: the list of interface string keys",
+        return [F.error(display_path(template, root), "missing: the list of interface string keys",
                         "ui-strings")]
     keys = template_keys(directory)
     for lang in languages:
         path = directory / f"{lang}.po"
-        rel = display_path(path)
+        rel = display_path(path, root)
         if not path.exists():
             out.append(F.error(rel, f"missing: no interface strings for '{lang}'; copy "
                                "translations/messages.pot to this name and translate it",
@@ -156,4 +160,4 @@ def register(sub) -> None:
 
     parser = sub.add_parser("ui-strings", help="report interface strings missing in translations/")
     add_format_option(parser)
-    parser.set_defaults(func=lambda args: check())
+    parser.set_defaults(func=lambda args: check(args.project))

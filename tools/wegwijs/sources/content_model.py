@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from tools.wegwijs import findings as F
-from tools.wegwijs.project import DEFAULT_ROOT as ROOT
+from tools.wegwijs.project import Project
 from tools.wegwijs.sources import reader
 from tools.wegwijs.sources.reader import LANG_SUFFIX, parse_front_matter, split_front_matter  # noqa: F401
 
@@ -77,7 +77,7 @@ def plugin_options(config: dict, name: str = PLUGIN) -> dict:
 
 
 @lru_cache(maxsize=8)
-def load_model(config_file: Path = ROOT / "mkdocs.yml") -> Model:
+def load_model(config_file: Path) -> Model:
     config = read_config(config_file)
     languages: list[str] = []
     langs = plugin_options(config, "i18n").get("languages") or []
@@ -135,7 +135,8 @@ class Page:
         return [value] if isinstance(value, str) else list(value)
 
 
-def display_path(path: Path, root: Path = ROOT) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """path relative to the project root (as findings show it), else as given."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
@@ -150,7 +151,7 @@ def split_source(docs_dir: Path, path: Path, model: Model) -> tuple[str, str | N
     return src, lang if lang in model.languages else None
 
 
-def read_page(path: Path, model: Model, root: Path = ROOT) -> tuple[Page | None, list[F.Finding]]:
+def read_page(path: Path, model: Model, root: Path) -> tuple[Page | None, list[F.Finding]]:
     """Read one Markdown file; a page is returned only when its front matter parses."""
     rel = display_path(path, root)
     src, lang = split_source(model.docs_dir, path, model)
@@ -278,12 +279,11 @@ def _signature(docs_dir: Path) -> tuple:
     return tuple(out)
 
 
-def scan(model: Model | None = None, root: Path = ROOT) -> Site:
+def scan(model: Model, root: Path) -> Site:
     """Read and validate every page, plus the rules that need all pages at once.
 
     The result is shared by every caller (the build's hooks, the checks) while no
     Markdown file under docs/ is added, removed or changed; treat it as read-only."""
-    model = model or load_model()
     key = (model, str(root))
     signature = _signature(model.docs_dir)
     cached = _SCANS.get(key)
@@ -361,8 +361,13 @@ def register(sub) -> None:
 
     parser = sub.add_parser("content", help="validate front matter of every page")
     add_format_option(parser)
-    parser.set_defaults(func=lambda args: check_all())
+    parser.set_defaults(func=lambda args: check_all(args.project))
 
 
-def check_all() -> list[F.Finding]:
-    return scan().findings
+def project_site(project: Project) -> Site:
+    """Every page of a project (scan() of its mkdocs.yml's model; shared, read-only)."""
+    return scan(load_model(project.config_file), project.root)
+
+
+def check_all(project: Project) -> list[F.Finding]:
+    return project_site(project).findings

@@ -37,14 +37,7 @@ import yaml
 
 from tools.wegwijs import findings as F
 from tools.wegwijs.sources import reader
-from tools.wegwijs.sources.content_model import ROOT, display_path, load_model
-
-MEDIA_DIR = ROOT / "media"
-
-
-def languages() -> tuple[str, ...]:
-    """The site's languages (default first), from mkdocs.yml: read when first asked."""
-    return load_model().languages
+from tools.wegwijs.sources.content_model import display_path, load_model
 
 
 def is_rtl(lang: str) -> bool:
@@ -80,6 +73,7 @@ def rtl_fix(line: str) -> str:
 class Video:
     id: str
     folder: Path
+    languages: tuple[str, ...]  # the site's languages, default first (mkdocs.yml)
 
     def video(self, lang: str) -> Path:
         return self.folder / "video" / f"{lang}.mp4"
@@ -111,17 +105,23 @@ class Video:
     def public_files(self) -> list[Path]:
         """Files that go into the built site (not the script or the metadata)."""
         files = [self.poster] if self.poster else []
-        for lang in languages():
+        for lang in self.languages:
             files += [p for p in (self.video(lang), self.audio(lang), self.subtitles(lang),
                                   self.descriptions(lang)) if p.exists()]
         return files
 
 
-def videos(media_dir: Path = MEDIA_DIR) -> dict[str, Video]:
+def videos(media_dir: Path, languages: tuple[str, ...]) -> dict[str, Video]:
+    """Every video folder in media_dir, for the site's languages (default first)."""
     if not media_dir.is_dir():
         return {}
-    return {p.name: Video(p.name, p) for p in sorted(media_dir.iterdir())
+    return {p.name: Video(p.name, p, tuple(languages)) for p in sorted(media_dir.iterdir())
             if p.is_dir() and not p.name.startswith(".")}
+
+
+def project_videos(project) -> dict[str, Video]:
+    """The videos in the project's media folder."""
+    return videos(project.media_dir, load_model(project.config_file).languages)
 
 
 def references(docs_dir: Path) -> list[tuple[Path, int, str]]:
@@ -362,8 +362,8 @@ def _caption_findings(cues: list[Cue], rel: str) -> list[F.Finding]:
     return out
 
 
-def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
-    model = model or load_model()
+def check_video(video: Video, root: Path, model) -> list[F.Finding]:
+    """One video folder against the content model (thema's, default language)."""
     rel = lambda p: display_path(p, root)  # noqa: E731
     out: list[F.Finding] = []
     if not ID_PATTERN.match(video.id):
@@ -382,7 +382,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
             out.append(F.error(rel(video.meta_file), f"not valid YAML: {exc}", "media-meta",
                                line=mark.line + 1 if mark else 1))
         titles = meta.get("title") if isinstance(meta.get("title"), dict) else {}
-        for lang in languages():
+        for lang in video.languages:
             if meta and not str(titles.get(lang) or "").strip():
                 out.append(F.error(rel(video.meta_file), f"title has no '{lang}' text",
                                    "media-meta"))
@@ -423,7 +423,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
                                f"{DURATION_TOLERANCE:.0f} s", rule))
 
     voices = (meta or {}).get("voices") if isinstance((meta or {}).get("voices"), dict) else {}
-    for lang in languages():
+    for lang in video.languages:
         # 'voices: {ti: null}' in video.yml: no voice-over in this language yet (never a
         # voice of another language); the player says so and plays the Dutch sound.
         silent = lang in voices and voices[lang] is None
@@ -455,7 +455,7 @@ def check_video(video: Video, root: Path = ROOT, model=None) -> list[F.Finding]:
     dutch: list[Cue] | None = None
     for kind in ("subtitles", "descriptions"):
         rule = "media-subtitles" if kind == "subtitles" else "media-descriptions"
-        for lang in languages():
+        for lang in video.languages:
             path = getattr(video, kind)(lang)
             if not path.exists():
                 out.append(F.error(rel(path), "missing", rule))
@@ -505,20 +505,20 @@ def _compare(dutch: list[Cue], cues: list[Cue], rel: str, dutch_rel: str) -> lis
     return out
 
 
-def check(root: Path = ROOT, media_dir: Path | None = None, docs_dir: Path | None = None) -> list[F.Finding]:
+def check(project) -> list[F.Finding]:
     """Every referenced video exists; every video is complete and consistent."""
-    media_dir = media_dir or root / "media"
-    docs_dir = docs_dir or load_model().docs_dir
-    known = videos(media_dir)
+    root, media_dir = project.root, project.media_dir
+    model = load_model(project.config_file)
+    known = videos(media_dir, model.languages)
     out: list[F.Finding] = []
-    for path, line, video_id in references(docs_dir):
+    for path, line, video_id in references(model.docs_dir):
         if video_id not in known:
             out.append(F.error(display_path(path, root), f"video '{video_id}' does not exist: "
                                f"add {display_path(media_dir / video_id, root)}/ "
                                f"(known: {', '.join(known) or 'none'})", "media-reference", line=line))
     total = 0
     for video in known.values():
-        out += check_video(video, root)
+        out += check_video(video, root, model)
         total += sum(p.stat().st_size for p in video.public_files())
     if total > TOTAL_LIMIT:
         out.append(F.warning(display_path(media_dir, root), f"media files total "
@@ -564,7 +564,7 @@ def player_context(video: Video, lang: str, url) -> dict:
                 "name": f"{video.id}-{rel.replace('/', '-')}"}
 
     entries = []
-    for code in languages():
+    for code in video.languages:
         info = language_info(code)
         entries.append({
             "code": code, "name": info.name, "dir": info.direction,
@@ -578,12 +578,12 @@ def player_context(video: Video, lang: str, url) -> dict:
         "id": video.id,
         "lang": lang,
         "dir": language_info(lang).direction,
-        "title": titles.get(lang) or titles.get(languages()[0]) or video.id,
-        "title_lang": lang if titles.get(lang) else languages()[0],
+        "title": titles.get(lang) or titles.get(video.languages[0]) or video.id,
+        "title_lang": lang if titles.get(lang) else video.languages[0],
         "poster": url(base + poster.name) if poster else None,
         "width": meta.get("width", 426),
         "height": meta.get("height", 240),
-        "default_audio": languages()[0],  # what plays without JavaScript: the Dutch original
+        "default_audio": video.languages[0],  # what plays without JavaScript: the Dutch original
         "languages": entries,
     }
 
@@ -607,21 +607,21 @@ def mux_language(original: Path, audio: Path, out: Path, lang: str) -> None:
         raise RuntimeError(f"ffmpeg could not mux {out}: {result.stderr[-1000:]}")
 
 
-def mux_missing(media_dir: Path = MEDIA_DIR, root: Path = ROOT,
-                only_missing: bool = False) -> list[F.Finding]:
+def mux_missing(project, only_missing: bool = False) -> list[F.Finding]:
     """Make video/<lang>.mp4 where it is missing (or, unless only_missing, older than
     its inputs). The outputs land in media/ and are meant to be committed: a cache
     that spares every later build (and CI) from needing ffmpeg."""
     out = []
-    for video in videos(media_dir).values():
-        original = video.video(languages()[0])
+    root = project.root
+    for video in project_videos(project).values():
+        original = video.video(video.languages[0])
         if not original.exists():
             if only_missing:  # the build leaves incomplete folders to the media check
                 continue
             out.append(F.error(display_path(original, root), "missing: the Dutch original "
                                "is needed to make the other languages", "media-video"))
             continue
-        for lang in languages()[1:]:
+        for lang in video.languages[1:]:
             target, audio = video.video(lang), video.audio(lang)
             if not audio.exists():
                 continue
@@ -648,7 +648,7 @@ def register(sub) -> None:
     add_format_option(parser)
 
     def run(args):
-        made = mux_missing() if args.mux else []
-        return made + check()
+        made = mux_missing(args.project) if args.mux else []
+        return made + check(args.project)
 
     parser.set_defaults(func=run)

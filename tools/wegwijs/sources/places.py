@@ -20,8 +20,6 @@ from urllib.parse import quote
 
 from tools.wegwijs import findings as F
 
-from tools.wegwijs.project import DEFAULT_ROOT as ROOT
-DATA = ROOT / "data" / "places.geojson"
 # Hilversum town centre, for the map the visitor asks for (min lon, min lat, max lon, max lat).
 DEFAULT_BBOX = (5.145, 52.210, 5.200, 52.245)
 
@@ -80,8 +78,8 @@ def _line_of(text: str, feature_id: str) -> int:
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path, mtime: float) -> Places:
-    rel = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+def _load(path: Path, root: Path, mtime: float) -> Places:
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text)
@@ -142,13 +140,19 @@ def _load(path: Path, mtime: float) -> Places:
                   meta.get("license_url"), out)
 
 
-def load(path: Path = DATA) -> Places:
+def load(path: Path, root: Path) -> Places:
+    """The places in a GeoJSON file; findings name it relative to root."""
     path = Path(path)
-    return _load(path, path.stat().st_mtime if path.exists() else 0.0)
+    return _load(path, Path(root), path.stat().st_mtime if path.exists() else 0.0)
 
 
-def check() -> list[F.Finding]:
-    return load().findings
+def project_places(project) -> Places:
+    """The project's data/places.geojson."""
+    return load(project.places_file, project.root)
+
+
+def check(project) -> list[F.Finding]:
+    return project_places(project).findings
 
 
 def place_number(places: Places, place: Place) -> int | None:

@@ -146,9 +146,7 @@ def register(sub) -> None:
     parser.add_argument("name", help="short name: a-z, 0-9 and '-', e.g. vervoer")
 
     def run(args) -> int:
-        from tools.wegwijs.project import DEFAULT_ROOT
-
-        for line in create(args.kind, args.name, DEFAULT_ROOT):
+        for line in create(args.kind, args.name, args.project.root):
             print(line)
         return 0
 

@@ -18,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
 from tools.wegwijs.plugin import i18n
-from tools.wegwijs.project import Project
 from tools.wegwijs.render import html_whitespace, navigation, search_index, ui_strings
 from tools.wegwijs.sources import content_model
 
@@ -26,14 +25,12 @@ log = logging.getLogger("mkdocs.plugins.wegwijs")
 
 
 def configure(state, config) -> None:
-    model = content_model.load_model(Path(config.config_file_path))
-    site = content_model.scan(model, root=Path(config.config_file_path).parent)
+    site = content_model.project_site(state.project)
     errors = [f for f in site.findings if f.severity == "error"]
     if errors:
         text = "\n".join(f.format() for f in errors)
         raise PluginError(f"The content has {len(errors)} error(s):\n{text}")
     state.site = site
-    state.translations_dir = Project.from_config_file(config.config_file_path).translations_dir
     state.nav = navigation.build_nav(site)
     state.relations = navigation.relations(site)
 

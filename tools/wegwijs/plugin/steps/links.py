@@ -41,7 +41,7 @@ Written by the build (tools/wegwijs/plugin/steps/links.py); urls/release.txt is 
 
 def configure(state, config, redirects: dict) -> None:
     """Once per run: permanent-link entries of every page, and the redirects."""
-    config_file = Path(config.config_file_path)
+    config_file = state.project.config_file
     state.link_entries = permalinks.inventory(state.site)
     state.dutch_only = {e.src for e in state.link_entries if e.dutch_only}
     state.redirects, problems = permalinks.load_redirects(config_file, state.link_entries,

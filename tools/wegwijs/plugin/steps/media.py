@@ -45,7 +45,7 @@ def _page_line(state, video_id: str) -> str:
     if page is None or not page.file.abs_src_path:
         return "docs"
     path = Path(page.file.abs_src_path)
-    rel = media.display_path(path)
+    rel = media.display_path(path, state.project.root)
     try:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             match = media.VIDEO_LINE.match(line)
@@ -60,16 +60,17 @@ def render(state, video_id: str) -> str:
     """The player's HTML for one video on the current page, in the page's language."""
     lang = state.lang
     page_url = state.page.url if state.page is not None else ""
-    video = media.videos().get(video_id)
+    known_videos = media.project_videos(state.project)
+    video = known_videos.get(video_id)
     if video is None or not video.meta_file.exists():
-        known = ", ".join(media.videos()) or "none"
+        known = ", ".join(known_videos) or "none"
         log.warning(f"{_page_line(state, video_id)}: unknown video '{video_id}': add "
                     f"media/{video_id}/ with video.yml (known videos: {known})")
         return f'<p class="wegwijs-video-missing">[[video:{video_id}]]</p>'
-    unmuxed = [code for code in media.languages()
+    unmuxed = [code for code in video.languages
                if video.audio(code).exists() and not video.video(code).exists()]
     if unmuxed:
-        files = ", ".join(media.display_path(video.video(code)) for code in unmuxed)
+        files = ", ".join(media.display_path(video.video(code), state.project.root) for code in unmuxed)
         raise PluginError(f"{_page_line(state, video_id)}: video '{video_id}' has audio but no "
                           f"video file for {', '.join(unmuxed)} ({files}): run "
                           "`python -m tools media --mux` (needs ffmpeg) and commit the new files")
@@ -85,7 +86,7 @@ def render(state, video_id: str) -> str:
 
 def finish(state, config) -> None:
     target_root = Path(config.site_dir) / "media"
-    for video in media.videos().values():
+    for video in media.project_videos(state.project).values():
         for path in video.public_files():
             target = target_root / video.id / path.relative_to(video.folder)
             if target.exists() and target.stat().st_size == path.stat().st_size \

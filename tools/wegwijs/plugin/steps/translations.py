@@ -26,7 +26,7 @@ from tools.wegwijs.sources import content_model
 
 def configure(state, config) -> None:
     state.translation_status = translations.status(
-        state.site.model, root=Path(config.config_file_path).parent)
+        state.site.model, state.project.root, state.site)
 
 
 def page_markdown(state, markdown: str, page) -> str:

@@ -153,7 +153,7 @@ def _page_url_of_type(state, files, page_type: str) -> str | None:
 
 def _places_html(state, lang: str, t, page, with_map: bool, compact: bool = False) -> str:
     return render_places.places_html(
-        places.load(), lang, t, get_relative_url("places.geojson", page.url), with_map=with_map,
+        places.project_places(state.project), lang, t, get_relative_url("places.geojson", page.url), with_map=with_map,
         compact=compact, default=state.site.model.default_language, env=state.templates)
 
 
@@ -207,7 +207,7 @@ def _inject(content: str, generated: str) -> str:
 def finish(state, config) -> None:
     """After every language and the search index: places.geojson and the service worker."""
     site_dir = Path(config.site_dir)
-    shutil.copyfile(places.DATA, site_dir / "places.geojson")
+    shutil.copyfile(state.project.places_file, site_dir / "places.geojson")
     write_service_worker(site_dir, state.site)
 
 
