@@ -148,3 +148,64 @@ def test_contact_card_unknown_values_and_personal_lines(catalogue):
                                         ("+31 35 538 00 00", "tel:+31355380000")])
 def test_tel_uri(phone, uri):
     assert rt.tel_uri(phone) == uri
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_check_reports_unknown_alias_unused_and_duplicate_with_lines(tmp_path, catalogue):
+    from tools.wegwijs.checks import tasks as ct
+    from tools.wegwijs.sources import content_model as cm
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "docs_dir: docs\nplugins:\n  - i18n:\n      languages:\n        - locale: nl\n"
+        "          default: true\n        - locale: en\n"
+        "  - wegwijs:\n      model:\n        types: [fase]\n        fases: [azc, regeldag]\n"
+        "        themas: []\n")
+    front = "---\nid: a\ntype: fase\nfase: azc\norder: 1\n---\n"
+    (tmp_path / "docs" / "a.md").write_text(
+        front + "\n[[taak:regeldag-huurcontract]]\n[[taak:thema-wonen-huurcontract]]\n"
+        "[[taak:bestaat-niet]]\n[[contact:niemand]]\n\n- [ ] Ik heb een map <voor> papieren. {#eigen}\n"
+        "- [ ] Iets anders. {#thema-wonen-huurcontract}\n\n```\n[[taak:code]]\n```\n")
+    (tmp_path / "docs" / "a.en.md").write_text(
+        front + "\n- [ ] I have signed the huurcontract. {#x}\n")
+    cm.load_model.cache_clear()
+    model = cm.load_model(tmp_path / "mkdocs.yml")
+    site = cm.Site(model, [cm.read_page(p, model, tmp_path)[0]
+                           for p in sorted((tmp_path / "docs").glob("*.md"))], [])
+    found = {(f.path.split("/")[-1], f.line, f.rule, f.severity) for f in ct.check(site, catalogue)}
+    cm.load_model.cache_clear()
+    assert found == {
+        ("a.md", 9, "task-unknown", "error"),  # an alias: write the task id
+        ("a.md", 10, "task-unknown", "error"),
+        ("a.md", 11, "contact-unknown", "error"),
+        ("a.md", 13, "task-duplicate", "error"),  # the same text as task azc-map
+        ("a.md", 14, "task-duplicate", "error"),  # an alias id
+        ("a.en.md", 8, "task-duplicate", "error"),  # the English title (markup ignored)
+        ("tasks.yml", 10, "task-unused", "warning"),  # azc-map is on no page
+    }
+    messages = [f.message for f in ct.check(site, catalogue) if f.line == 9]
+    assert "[[taak:regeldag-huurcontract]]" in messages[0]
+
+
+def test_catalogue_translations_outdated_missing_and_mark_done(tmp_path, catalogue, monkeypatch):
+    from tools.wegwijs.checks import translations as tr
+    from tools.wegwijs.sources import content_model as cm
+
+    model = cm.Model(("nl", "en"), ("azc", "regeldag"), (), ("fase",), tmp_path / "docs")
+    monkeypatch.setattr(cm, "load_model", lambda *a, **k: model)
+    rules = lambda: sorted((f.path.split("/")[-1], f.rule) for f in  # noqa: E731
+                           tr.catalogue_findings(model, tmp_path))
+    assert ("tasks.en.yml", "translation-outdated") in rules()  # no translated_from yet
+    assert ("tasks.en.yml", "catalogue-translation-missing") in rules()  # azc-map not translated
+    assert ("contacts.yml", "catalogue-translation-missing") in rules()  # no contacts.en.yml
+    path = tmp_path / "data" / "tasks.en.yml"
+    print(tr.mark_done(str(path)))
+    assert path.read_text().startswith("translated_from: ")
+    assert ("tasks.en.yml", "translation-outdated") not in rules()
+    dutch = tmp_path / "data" / "tasks.yml"
+    dutch.write_text(dutch.read_text().replace("getekend.", "ondertekend."))
+    assert ("tasks.en.yml", "translation-outdated") in rules()  # the Dutch title changed
+    tr.mark_done(str(path))
+    assert path.read_text().count("translated_from") == 1

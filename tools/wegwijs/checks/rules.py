@@ -68,6 +68,15 @@ _RULES = [
          "references to ids that exist, valid YAML.", "catalogus.md#meldingen"),
     Rule("task-fase", E, "catalogue", "Give the task the fase in which it is done (model.fases in "
          "mkdocs.yml).", "catalogus.md#meldingen"),
+    # tasks on pages: [[taak:…]] and [[contact:…]] lines (tools/wegwijs/checks/tasks.py)
+    Rule("task-unknown", E, "tasks", "Write [[taak:<id>]] with the id of a task in data/tasks.yml "
+         "(not an old id), or add the task there first.", "catalogus.md#meldingen"),
+    Rule("contact-unknown", E, "tasks", "Write [[contact:<id>]] with the id of a contact in "
+         "data/contacts.yml.", "catalogus.md#meldingen"),
+    Rule("task-unused", W, "tasks", "Show the task on its page with a line [[taak:<id>]], or "
+         "remove the task from data/tasks.yml.", "catalogus.md#meldingen"),
+    Rule("task-duplicate", E, "tasks", "Replace the hand-written checklist line by [[taak:<id>]] "
+         "of the catalogue task it repeats.", "catalogus.md#meldingen"),
     # content: front matter and file names (tools/wegwijs/sources/content_model.py)
     Rule("front-matter", E, "content", "Start the file with a '---' block holding id, type and order "
          "(plus fase/thema for those types), one 'key: value' per line.", C),
@@ -121,6 +130,9 @@ _RULES = [
     # translations (tools/wegwijs/checks/translations.py)
     Rule("translation-missing", E, "translations", "Create the translation (python -m tools "
          "translations --diff shows what to translate).", T),
+    Rule("catalogue-translation-missing", W, "translations", "Translate the texts in "
+         "data/<kind>.<lang>.yml (per id), then run python -m tools translations --mark-done on "
+         "that file.", "catalogus.md#meldingen"),
     Rule("translation-outdated", E, "translations", "Update the translation, then run python -m "
          "tools translations --mark-done.", T),
     Rule("translation-structure", E, "translations", "Give the translation the Dutch page's "
