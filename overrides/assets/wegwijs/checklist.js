@@ -1,6 +1,7 @@
 /* Checklists that remember (see tools/wegwijs/markdown/checklist.py).
    State lives only in this browser: localStorage "wegwijs.checklist.v1" = {"<item id>": true},
    one key for the whole site, so every language shares it. Nothing is sent anywhere.
+   A catalogue task lists its older ids in data-aliases: a tick under an old id counts.
    Also: progress lines ("4 van 9 klaar"), and on Mijn stappenplan the open items
    first, a print button and "clear all" (after confirmation).
    When the ticks are restored and the handlers wired (also on a page without a
@@ -65,20 +66,46 @@
     showProgress();
   }
 
+  // Older ids of a catalogue task (<li data-aliases="a b">, tools/wegwijs/render/tasks.py):
+  // a tick stored under one of them counts for the task. It is copied to the task id
+  // (the old key stays); unticking the task removes both.
+  function aliasesOf(box) {
+    var item = box.closest("li[data-aliases]");
+    return item ? item.getAttribute("data-aliases").split(/\s+/).filter(Boolean) : [];
+  }
+  function migrate(state) {
+    var changed = false;
+    boxes.forEach(function (box) {
+      var id = box.getAttribute("data-check-id");
+      if (state[id] === true) return;
+      if (aliasesOf(box).some(function (alias) { return state[alias] === true; })) {
+        state[id] = true;
+        changed = true;
+      }
+    });
+    if (changed) write(state);
+    return state;
+  }
+
   boxes.forEach(function (box) {
     box.addEventListener("change", function () {
       var state = read();
       var id = box.getAttribute("data-check-id");
-      if (box.checked) state[id] = true; else delete state[id];
+      if (box.checked) {
+        state[id] = true;
+      } else {
+        delete state[id];
+        aliasesOf(box).forEach(function (alias) { delete state[alias]; });
+      }
       write(state);
       apply(state);
     });
   });
   window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) apply(read());
+    if (event.key === KEY || event.key === null) apply(migrate(read()));
   });
 
-  var state = read();
+  var state = migrate(read());
   apply(state);
 
   // Mijn stappenplan: open items first (only when the page opens, never under the finger).

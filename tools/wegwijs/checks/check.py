@@ -18,6 +18,7 @@ CHECKS = [
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations
     ("places", "tools.wegwijs.sources.places:check"),  # data/places.geojson; places still to review
     ("catalogue", "tools.wegwijs.checks.catalogue:check_all"),  # data/: tasks, contacts, documents, links
+    ("tasks", "tools.wegwijs.checks.tasks:check_all"),  # [[taak:…]]/[[contact:…]] on pages vs data/
 ]
 
 

@@ -68,6 +68,15 @@ _RULES = [
          "references to ids that exist, valid YAML.", "catalogus.md#meldingen"),
     Rule("task-fase", E, "catalogue", "Give the task the fase in which it is done (model.fases in "
          "mkdocs.yml).", "catalogus.md#meldingen"),
+    # tasks on pages: [[taak:…]] and [[contact:…]] lines (tools/wegwijs/checks/tasks.py)
+    Rule("task-unknown", E, "tasks", "Write [[taak:<id>]] with the id of a task in data/tasks.yml "
+         "(not an old id), or add the task there first.", "catalogus.md#meldingen"),
+    Rule("contact-unknown", E, "tasks", "Write [[contact:<id>]] with the id of a contact in "
+         "data/contacts.yml.", "catalogus.md#meldingen"),
+    Rule("task-unused", W, "tasks", "Show the task on its page with a line [[taak:<id>]], or "
+         "remove the task from data/tasks.yml.", "catalogus.md#meldingen"),
+    Rule("task-duplicate", E, "tasks", "Replace the hand-written checklist line by [[taak:<id>]] "
+         "of the catalogue task it repeats.", "catalogus.md#meldingen"),
     # content: front matter and file names (tools/wegwijs/sources/content_model.py)
     Rule("front-matter", E, "content", "Start the file with a '---' block holding id, type and order "
          "(plus fase/thema for those types), one 'key: value' per line.", C),
@@ -125,6 +134,9 @@ _RULES = [
     Rule("translation-outdated", W, "translations", "Update the translation, then run python -m "
          "tools translations --mark-done; an error after translation_grace_days or with "
          "--strict.", T, also=(E,)),
+    Rule("catalogue-translation-missing", W, "translations", "Translate the texts in "
+         "data/<kind>.<lang>.yml (per id), then run python -m tools translations --mark-done on "
+         "that file.", "catalogus.md#meldingen"),
     Rule("translation-structure", E, "translations", "Give the translation the Dutch page's "
          "headings and checklist items, with the same {#ids}.", T),
     # language rules for ar, fa and ti (tools/wegwijs/checks/language_rules.py)

@@ -5,8 +5,14 @@ For every Dutch page (the source; pages with ``translate: false`` are skipped):
 - ``translation-missing``: a language of mkdocs.yml has no ``x.<lang>.md``;
 - ``translation-outdated``: the translation's ``translated_from`` is not the
   fingerprint of the Dutch page as it is now (or the field is missing);
-- ``translation-structure``: the translation's checklist item ids (``- [ ] ... {#id}``)
-  or heading ids (``## Kop {#id}``) differ from the Dutch page in number or id.
+- ``translation-structure``: the translation's checklist item ids (``- [ ] ... {#id}``
+  and ``[[taak:<id>]]`` lines) or heading ids (``## Kop {#id}``) differ from the Dutch
+  page in number or id.
+
+The catalogues in data/ follow the same rules (``catalogue_findings``): a translation
+``data/<kind>.<lang>.yml`` records ``translated_from``, the fingerprint of the Dutch
+file's translatable text (``sources.catalogue.Catalogue.fingerprint``), and
+``--mark-done data/tasks.en.yml`` writes it.
 
 The fingerprint (``fingerprint()``, the only implementation) is the first 12 hex
 digits of the SHA-256 of the Dutch page's body after the front matter, with line
@@ -77,7 +83,11 @@ def structure(body: str | reader.Body, first_line: int = 1) -> Structure:
     """Checklist item ids and explicit heading ids outside code, as the source reader reads them."""
     if not isinstance(body, reader.Body):
         body = reader.Body(body, first_line)
-    return Structure(items=[(i.id, i.line) for i in body.items if i.id],
+    from tools.wegwijs.markdown.tasks import lines as task_lines  # [[taak:<id>]] items
+
+    items = [(i.id, i.line) for i in body.items if i.id] + list(
+        (task_id, line) for line, task_id in task_lines(body))
+    return Structure(items=sorted(items, key=lambda item: item[1]),
                      headings=[(h.id, h.line) for h in body.headings if h.explicit])
 
 
@@ -190,6 +200,84 @@ def status(model: cm.Model, root: Path, site: cm.Site | None = None) -> Status:
     return Status(model, pages, out, site.findings)
 
 
+# --------------------------------------------------------------------------- catalogues
+
+
+def catalogue_findings(model: cm.Model, root: Path) -> list[F.Finding]:
+    """Translations of the catalogues in data/ (``data/<kind>.<lang>.yml``), by the same rules
+    as pages: ``translated_from`` must be the fingerprint of the Dutch file's translatable
+    text (``translation-outdated``). A missing file or text is a warning
+    (``catalogue-translation-missing``): the site shows the Dutch text, marked as Dutch."""
+    from tools.wegwijs.sources import catalogue as cat
+
+    catalogue = cat.load(root / "data", model.languages, root)
+    out: list[F.Finding] = []
+    for kind in cat.NAMES:
+        records = catalogue.records(kind)
+        if not records:
+            continue
+        current = catalogue.fingerprint(kind)
+        source = catalogue.sources[kind]
+        for lang in model.translations:
+            translation = catalogue.translations.get((kind, lang))
+            name = f"data/{kind}.{lang}.yml"
+            if translation is None:
+                out.append(F.warning(source, f"missing {lang} translation: create {name} with the "
+                                     f"translated {', '.join(cat.TRANSLATABLE[kind])} per id",
+                                     "catalogue-translation-missing", line=1))
+                continue
+            if translation.fingerprint is None:
+                out.append(F.error(translation.path, f"outdated: no '{FIELD}', so it is unknown "
+                                   "which Dutch text was translated; when it is done: python -m "
+                                   f"tools translations --mark-done {name}",
+                                   "translation-outdated", line=1))
+            elif translation.fingerprint != current:
+                out.append(F.error(translation.path, f"outdated: data/{kind}.yml changed since this "
+                                   f"translation; update it, then python -m tools translations "
+                                   f"--mark-done {name}", "translation-outdated", line=1))
+            absent = [r for r in records.values() if any(
+                r.data.get(key) and not str(translation.texts.get(r.id, {}).get(key) or "").strip()
+                for key in cat.TRANSLATABLE[kind])]
+            if absent:
+                ids = ", ".join(r.id for r in absent[:5]) + (", …" if len(absent) > 5 else "")
+                out.append(F.warning(translation.path, f"{len(absent)} record(s) of data/{kind}.yml "
+                                     f"have no {lang} text yet (shown in Dutch): {ids}",
+                                     "catalogue-translation-missing", line=1))
+    return out
+
+
+def mark_done_catalogue(project, path: Path, path_arg: str) -> str:
+    """Write ``translated_from: <fingerprint of the Dutch catalogue>`` into data/<kind>.<lang>.yml."""
+    from tools.wegwijs.cli import UsageError
+    from tools.wegwijs.sources import catalogue as cat
+
+    model = cm.load_model(project.config_file)
+    parts = path.name.split(".")
+    if len(parts) != 3 or parts[0] not in cat.NAMES or parts[1] not in model.translations:
+        raise UsageError(f"translations --mark-done: {path_arg} is not a catalogue translation; "
+                         f"give data/<{'|'.join(cat.NAMES)}>.<{'|'.join(model.translations)}>.yml")
+    data_dir = path.resolve().parent
+    catalogue = cat.load(data_dir, model.languages, data_dir.parent)
+    if not catalogue.records(parts[0]):
+        raise UsageError(f"translations --mark-done: data/{parts[0]}.yml has no records to "
+                         "compare with")
+    fp = catalogue.fingerprint(parts[0])
+    text = path.read_text(encoding="utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    new_line = f"{FIELD}: {fp}{newline}"
+    for i, line in enumerate(lines):
+        if re.match(rf"^{FIELD}\s*:", line):
+            lines[i] = new_line
+            break
+    else:  # after the leading comments, before the data
+        at = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")),
+                  len(lines))
+        lines.insert(at, new_line)
+    path.write_text("".join(lines), encoding="utf-8", newline="")
+    return f"{path_arg}: {FIELD}: {fp} (data/{parts[0]}.yml as it is now)"
+
+
 # --------------------------------------------------------------------------- git history
 
 
@@ -259,6 +347,8 @@ def mark_done(project: Project, path_arg: str, docs: str | None = None) -> str:
     path = Path(path_arg)
     if not path.is_file():
         raise UsageError(f"translations --mark-done: no such file: {path_arg}")
+    if path.suffix == ".yml":
+        return mark_done_catalogue(project, path, path_arg)
     model, _root = model_for(project, docs)
     docs_dir = model.docs_dir.resolve()
     if docs is None:
@@ -314,7 +404,10 @@ def check(project: Project, docs: str | Path | None = None, ui: bool = True,
 
     model, root = model_for(project, docs)
     result = status(model, root)
-    out = translation_grace.apply(list(result.findings), root)  # warning within the grace period
+    out = list(result.findings)
+    if (root / "data" / "tasks.yml").exists():
+        out.extend(catalogue_findings(model, root))
+    out = translation_grace.apply(out, root)  # warning within the grace period
     if content:
         wanted = {"empty-file", "not-text", "front-matter", "unknown-language",
                   "translation-orphan", "translation-front-matter"}

@@ -54,14 +54,14 @@ _HTML_BLOCK = re.compile(r"^\s*</?(?:div|section|figure|figcaption|details|summa
                          re.IGNORECASE)
 _ABBR_DEF = re.compile(r"^\s*\*\[[^\]]+\]:")
 _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
-_VIDEO = re.compile(r"^\s*\[\[video:[^\]]*\]\]\s*$")
+_VIDEO = re.compile(r"^\s*\[\[(?:video|taak|contact):[^\]]*\]\]\s*$")  # video, task, contact lines
 
 # Inline markup, tried left to right.
 _INLINE = re.compile(
     r"(?P<comment><!--.*?-->)"
     r"|(?P<code>`+)(?P<codebody>.+?)(?P=code)"
     r"|(?P<image>!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"
-    r"|(?P<video>\[\[video:[^\]]*\]\])"
+    r"|(?P<video>\[\[(?:video|taak|contact):[^\]]*\]\])"
     r"|(?P<link>\[(?P<linktext>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\]))"
     r"|(?P<autolink><https?://[^>]+>)"
     r"|(?P<url>https?://\S+)"

@@ -1,0 +1,75 @@
+"""Build step: catalogue tasks and contacts on pages (``[[taak:<id>]]``, ``[[contact:<id>]]``).
+
+Wires markdown.tasks to render.tasks with the catalogue in data/ (sources.catalogue)
+and this build's language:
+
+- ``register_extension`` (once per run): the Markdown extension;
+- rendering a line: the page being rendered is ``state.page`` (set by
+  media.start_page at the start of on_page_markdown); an unknown task or contact id
+  stops the build with ``docs/<page>.md:<line>: ...`` and the fix.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from tools.wegwijs.markdown import tasks as md_tasks
+from tools.wegwijs.render import tasks as render_tasks
+from tools.wegwijs.sources import catalogue as cat
+from tools.wegwijs.sources import reader
+from tools.wegwijs.sources.content_model import display_path
+
+
+def register_extension(state, config) -> None:
+    if state.tasks_extension is None:
+        state.tasks_extension = md_tasks.TasksExtension(
+            render_tasks=lambda ids: render_list(state, ids),
+            render_contact=lambda contact_id: render_contact(state, contact_id))
+        config.markdown_extensions.append(state.tasks_extension)
+
+
+def catalogue(state):
+    """The catalogues (read once; sources.catalogue caches until a data file changes)."""
+    project = state.project
+    return cat.load(project.data_dir, state.site.model.languages, project.root)
+
+
+def _where(state, pattern, some_id: str) -> str:
+    """``docs/x.md:12`` of the line with this id on the page being rendered."""
+    page = state.page
+    if page is None or not page.file.abs_src_path:
+        return "docs"
+    path = Path(page.file.abs_src_path)
+    rel = display_path(path, state.site.model.docs_dir.parent)
+    for number, found in md_tasks.lines(reader.read(path).body, pattern):
+        if found == some_id:
+            return f"{rel}:{number}"
+    return rel
+
+
+def unknown_task_message(catalogue_, task_id: str) -> str:
+    """Why an id in [[taak:…]] is not a task, and what to write instead."""
+    main = catalogue_.task_id(task_id)
+    if main and main != task_id:
+        return (f"'{task_id}' is an old id of task '{main}': write [[taak:{main}]]")
+    return (f"unknown task '{task_id}': use the id of a task in data/tasks.yml, or add the "
+            "task there first")
+
+
+def render_list(state, ids: list[str]) -> str:
+    catalogue_ = catalogue(state)
+    for task_id in ids:
+        if task_id not in catalogue_.tasks:
+            raise PluginError(f"{_where(state, md_tasks.TASK_LINE, task_id)}: "
+                              f"{unknown_task_message(catalogue_, task_id)}")
+    return render_tasks.task_list(catalogue_, ids, state.lang, state.t(), state.templates)
+
+
+def render_contact(state, contact_id: str) -> str:
+    catalogue_ = catalogue(state)
+    if contact_id not in catalogue_.contacts:
+        raise PluginError(f"{_where(state, md_tasks.CONTACT_LINE, contact_id)}: unknown contact "
+                          f"'{contact_id}': use the id of a contact in data/contacts.yml")
+    return render_tasks.contact_card(catalogue_, contact_id, state.lang, state.t(),
+                                     state.templates)
