@@ -38,7 +38,7 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)")
 AR_EASTERN_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 AR_PERSIAN_LETTER = re.compile(r"[\u06CC\u06A9]")  # ی ک: Persian, not Arabic
 AR_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-AR_VIDEO = re.compile(r"\[\[video:[^\]]*\]\]")
+AR_VIDEO = re.compile(r"\[\[(?:video|contact|taak):[^\]]*\]\]")  # [[video:…]], [[contact:…]], [[taak:…]] lines
 AR_TERM_LINE = re.compile(r"^[^\s:<#>*-][^(]*\(")  # begrippen: 'term in Arabic (' before the Dutch
 AR_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 AR_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -52,7 +52,7 @@ AR_NOT_SINGULAR = frozenset({
 
 # --------------------------------------------------------------------------- Farsi
 
-FA_VIDEO = re.compile(r"^\s*\[\[video:[^\]]*\]\]\s*$")
+FA_VIDEO = re.compile(r"^\s*\[\[(?:video|contact|taak):[^\]]*\]\]\s*$")
 FA_LIST_NUMBER = re.compile(r"^\s*\d+\.\s")  # Markdown ordered-list marker, not text
 FA_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 FA_WESTERN_DIGIT = re.compile(r"[0-9]")
@@ -114,7 +114,7 @@ def _ti_prose(line: str) -> str:
     line = BDI.sub(" ", line)
     line = LINK_TARGET.sub("]", line)
     line = re.sub(r"\{\s*#[^}]*\}", " ", line)
-    line = re.sub(r"^\s*\[\[video:[^\]]*\]\]\s*$", " ", line)
+    line = FA_VIDEO.sub(" ", line)
     line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+(?:\[[ xX]\]\s+)?", " ", line)
     return re.sub(r"^\s*:\s+", " ", line)
 
@@ -218,7 +218,8 @@ def _check_fa(rel: str, body: str, first_line: int, dutch_body: str | None) -> l
                            line=first_line))
     if dutch_body is not None:
         kept = " | ".join(NL_BDI.findall(body)).lower()
-        dutch = COMMENT.sub("", dutch_body)
+        dutch = "\n".join(FA_VIDEO.sub(" ", line)
+                           for line in COMMENT.sub("", dutch_body).splitlines())
         missing = [term for term in FA_DUTCH_TERMS
                    if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", dutch, re.I)
                    and term.lower() not in kept]
