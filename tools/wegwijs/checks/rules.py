@@ -68,6 +68,10 @@ _RULES = [
          "references to ids that exist, valid YAML.", "catalogus.md#meldingen"),
     Rule("task-fase", E, "catalogue", "Give the task the fase in which it is done (model.fases in "
          "mkdocs.yml).", "catalogus.md#meldingen"),
+    Rule("contact-unknown", E, "contacts", "Use an id from data/contacts.yml after 'contact:', or "
+         "add the contact there.", "catalogus.md#meldingen"),
+    Rule("contact-review", W, "contacts", "Look the fact up, fill it in in data/contacts.yml and "
+         "remove 'review'; never invent it.", "catalogus.md#meldingen"),
     # content: front matter and file names (tools/wegwijs/sources/content_model.py)
     Rule("front-matter", E, "content", "Start the file with a '---' block holding id, type and order "
          "(plus fase/thema for those types), one 'key: value' per line.", C),
