@@ -17,17 +17,35 @@ Rules (issue 14):
   begeleider, huisarts) shows what is known plus lines to write the name and number
   on by hand, as the seed's card intends ('ruimte voor eigen aantekeningen');
 - translated texts (role name, what to ask, hours) come from the catalogue's
-  translations; a Dutch fallback is marked ``lang="nl"``.
+  translations, where Dutch words are written ``<bdi lang="nl">…</bdi>`` as in page
+  text (the only markup kept); a Dutch fallback is marked ``lang="nl"``.
 """
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
+
 from tools.wegwijs.render import templates
 from tools.wegwijs.render.ui_strings import localize_digits
 
 FACTS = ("phone", "address", "hours", "website")
+DUTCH_TERM = re.compile(r'<bdi lang="nl">(.*?)</bdi>')
+
+
+def with_dutch_terms(text: str) -> Markup:
+    """Catalogue text as HTML: escaped, except ``<bdi lang="nl">…</bdi>`` around Dutch words,
+    which a translation writes exactly as page text does (e.g. "your benefit (<bdi
+    lang="nl">uitkering</bdi>)"), so screen readers say them in Dutch and RTL text
+    keeps them in order. Nothing else is kept as markup."""
+    parts, pos = [], 0
+    for match in DUTCH_TERM.finditer(text):
+        parts.append(escape(text[pos:match.start()]))
+        parts.append(Markup('<bdi lang="nl">%s</bdi>') % match.group(1))
+        pos = match.end()
+    parts.append(escape(text[pos:]))
+    return Markup("").join(parts)
 
 
 def phone_href(text: str) -> str:
@@ -67,7 +85,7 @@ def facts(record, catalogue, lang: str, place_address: str | None = None) -> lis
             fact.update(text=str(value or place_address), text_lang="nl")
         elif key == "hours" and value:
             text, text_lang = catalogue.text("contacts", record.id, "hours", lang)
-            fact.update(text=text, text_lang=None if text_lang == lang else text_lang)
+            fact.update(text=with_dutch_terms(text), text_lang=None if text_lang == lang else text_lang)
         elif key == "website" and value:
             fact.update(text=website_text(str(value)), href=str(value))
         elif data.get("personal"):
@@ -87,8 +105,8 @@ def contact_context(catalogue, contact_id: str, lang: str, places_by_id: dict | 
     return {
         "id": contact_id,
         "personal": bool(record.data.get("personal")),
-        "name": name, "name_lang": None if name_lang == lang else name_lang,
-        "ask": ask, "ask_lang": None if ask_lang == lang else ask_lang,
+        "name": with_dutch_terms(name), "name_lang": None if name_lang == lang else name_lang,
+        "ask": with_dutch_terms(ask), "ask_lang": None if ask_lang == lang else ask_lang,
         "facts": facts(record, catalogue, lang, place.address if place else None),
     }
 
