@@ -80,8 +80,7 @@ def t(key: str) -> str:
 
 def convert(text: str, rendered: list) -> str:
     ext = mt.TasksExtension(
-        render_tasks=lambda ids: (rendered.append(list(ids)), f"<ul class=\"task-list\">{'|'.join(ids)}</ul>")[1],
-        render_contact=lambda cid: f'<div class="c">{cid}</div>')
+        render_tasks=lambda ids: (rendered.append(list(ids)), f"<ul class=\"task-list\">{'|'.join(ids)}</ul>")[1])
     md = markdown.Markdown(extensions=["pymdownx.superfences", ext])
     return md.convert(text)
 
@@ -92,7 +91,7 @@ def test_consecutive_task_lines_form_one_checklist_and_code_stays_text():
                    "[[taak:d]]\n[[contact:coa]]\n\n```\n[[taak:code]]\n```\n", rendered)
     assert rendered == [["a", "b", "c"], ["d"]]
     assert html.count('<ul class="task-list">') == 2
-    assert '<div class="c">coa</div>' in html
+    assert "[[contact:coa]]" in html  # contact lines are markdown/contacts.py's
     assert "[[taak:code]]" in html  # an example in a code block is not rendered
     assert "<p>Meer tekst.</p>" in html
 
@@ -134,16 +133,6 @@ def test_inline_text_allows_only_dutch_bdi():
         'a <bdi lang="nl">b</bdi> &lt;script&gt;x&lt;/script&gt;'
 
 
-def test_contact_card_unknown_values_and_personal_lines(catalogue):
-    card = rt.contact_card(catalogue, "sociaal-plein", "nl", t)
-    assert '<a href="tel:+31351234567">' in card
-    assert card.count("[wegwijs.contactline.unknown]") == 2  # address and hours
-    assert "https://www.hilversum.nl/" in card
-    personal = rt.contact_card(catalogue, "klantmanager", "nl", t)
-    assert "[wegwijs.contactline.unknown]" not in personal
-    assert personal.count('class="wegwijs-contact__fill"') == 2  # name and phone to write in
-
-
 @pytest.mark.parametrize("phone, uri", [("0900-8844", "tel:09008844"), ("112", "tel:112"),
                                         ("+31 35 538 00 00", "tel:+31355380000")])
 def test_tel_uri(phone, uri):
@@ -179,7 +168,6 @@ def test_check_reports_unknown_alias_unused_and_duplicate_with_lines(tmp_path, c
     assert found == {
         ("a.md", 9, "task-unknown", "error"),  # an alias: write the task id
         ("a.md", 10, "task-unknown", "error"),
-        ("a.md", 11, "contact-unknown", "error"),
         ("a.md", 13, "task-duplicate", "error"),  # the same text as task azc-map
         ("a.md", 14, "task-duplicate", "error"),  # an alias id
         ("a.en.md", 8, "task-duplicate", "error"),  # the English title (markup ignored)

@@ -19,6 +19,7 @@ CHECKS = [
     ("places", "tools.wegwijs.sources.places:check"),  # data/places.geojson; places still to review
     ("catalogue", "tools.wegwijs.checks.catalogue:check_all"),  # data/: tasks, contacts, documents, links
     ("tasks", "tools.wegwijs.checks.tasks:check_all"),  # [[taak:…]]/[[contact:…]] on pages vs data/
+    ("contacts", "tools.wegwijs.checks.contacts:check_all"),  # [[contact:]] ids, places, contacts to review
 ]
 
 

@@ -218,7 +218,8 @@ def _check_fa(rel: str, body: str, first_line: int, dutch_body: str | None) -> l
                            line=first_line))
     if dutch_body is not None:
         kept = " | ".join(NL_BDI.findall(body)).lower()
-        dutch = COMMENT.sub("", dutch_body)
+        dutch = "\n".join(FA_VIDEO.sub(" ", line)
+                           for line in COMMENT.sub("", dutch_body).splitlines())
         missing = [term for term in FA_DUTCH_TERMS
                    if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", dutch, re.I)
                    and term.lower() not in kept]

@@ -68,15 +68,18 @@ _RULES = [
          "references to ids that exist, valid YAML.", "catalogus.md#meldingen"),
     Rule("task-fase", E, "catalogue", "Give the task the fase in which it is done (model.fases in "
          "mkdocs.yml).", "catalogus.md#meldingen"),
-    # tasks on pages: [[taak:…]] and [[contact:…]] lines (tools/wegwijs/checks/tasks.py)
+    # tasks on pages: [[taak:…]] lines (tools/wegwijs/checks/tasks.py)
     Rule("task-unknown", E, "tasks", "Write [[taak:<id>]] with the id of a task in data/tasks.yml "
          "(not an old id), or add the task there first.", "catalogus.md#meldingen"),
-    Rule("contact-unknown", E, "tasks", "Write [[contact:<id>]] with the id of a contact in "
-         "data/contacts.yml.", "catalogus.md#meldingen"),
     Rule("task-unused", W, "tasks", "Show the task on its page with a line [[taak:<id>]], or "
          "remove the task from data/tasks.yml.", "catalogus.md#meldingen"),
     Rule("task-duplicate", E, "tasks", "Replace the hand-written checklist line by [[taak:<id>]] "
          "of the catalogue task it repeats.", "catalogus.md#meldingen"),
+    # contacts on pages: [[contact:…]] lines (tools/wegwijs/checks/contacts.py)
+    Rule("contact-unknown", E, "contacts", "Use an id from data/contacts.yml after 'contact:', or "
+         "add the contact there.", "catalogus.md#meldingen"),
+    Rule("contact-review", W, "contacts", "Look the fact up, fill it in in data/contacts.yml and "
+         "remove 'review'; never invent it.", "catalogus.md#meldingen"),
     # content: front matter and file names (tools/wegwijs/sources/content_model.py)
     Rule("front-matter", E, "content", "Start the file with a '---' block holding id, type and order "
          "(plus fase/thema for those types), one 'key: value' per line.", C),

@@ -1,11 +1,10 @@
-"""``python -m tools check`` part: catalogue tasks and contacts on pages.
+"""``python -m tools check`` part: catalogue tasks on pages (contacts: checks/contacts.py).
 
-Pages reference the catalogue with ``[[taak:<id>]]`` and ``[[contact:<id>]]`` lines
+Pages reference the catalogue with ``[[taak:<id>]]`` lines
 (markdown/tasks.py). This check reports, each with ``path:line``:
 
 - ``task-unknown``: a ``[[taak:…]]`` id that is not a task in data/tasks.yml (an old
   id, an alias, gets the task id to write instead);
-- ``contact-unknown``: a ``[[contact:…]]`` id that is not in data/contacts.yml;
 - ``task-unused`` (warning): a task that no Dutch page shows (data/tasks.yml:line);
 - ``task-duplicate``: a checklist line written by hand (``- [ ] … {#id}``) whose id is a
   task id or alias, or whose text is a task's title in the page's language: the
@@ -59,10 +58,6 @@ def check(site, catalogue) -> list[F.Finding]:
                 message = (f"unknown task '{task_id}': use the id of a task in data/tasks.yml "
                            "(python -m tools check lists them by fase), or add the task there first")
             out.append(F.error(page.rel, message, "task-unknown", line=line))
-        for line, contact_id in md_tasks.lines(body, md_tasks.CONTACT_LINE):
-            if contact_id not in catalogue.contacts:
-                out.append(F.error(page.rel, f"unknown contact '{contact_id}': use the id of a "
-                                   "contact in data/contacts.yml", "contact-unknown", line=line))
         for item in body.items:
             main = catalogue.task_id(item.id) if item.id else None
             if main is None:

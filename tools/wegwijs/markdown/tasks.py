@@ -1,4 +1,4 @@
-"""``[[taak:<id>]]`` and ``[[contact:<id>]]`` lines: catalogue tasks and contacts on a page.
+"""``[[taak:<id>]]`` lines: catalogue tasks on a page (``[[contact:<id>]]``: markdown/contacts.py).
 
 Pages reference the task catalogue (data/tasks.yml) instead of copying its tasks::
 
@@ -8,13 +8,12 @@ Pages reference the task catalogue (data/tasks.yml) instead of copying its tasks
 Each line stands alone (outside code blocks). Task lines that follow each other
 (blank lines between them allowed) form one checklist; each item is the task's
 checklist item in the page's language (render.tasks.task_item), so a task ticked on a
-thema page is ticked on its fase page too. ``[[contact:<id>]]`` shows a contact card
-from data/contacts.yml.
+thema page is ticked on its fase page too.
 
 The extension runs after the fenced-code preprocessors (priority 19 < 25), so an
 example inside a code block stays text. It only finds the lines; the build step
 (plugin/steps/tasks.py) supplies the callables that render them and that stop the
-build on an unknown id. The checks use the same patterns (``TASK_LINE``, ``CONTACT_LINE``)
+build on an unknown id. The checks use the same pattern (``TASK_LINE``)
 through ``lines`` on the source reader's prose lines.
 """
 from __future__ import annotations
@@ -26,7 +25,6 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 TASK_LINE = re.compile(r"^\[\[taak:(?P<id>[^\]\s]*)\]\][ \t]*$")
-CONTACT_LINE = re.compile(r"^\[\[contact:(?P<id>[^\]\s]*)\]\][ \t]*$")
 
 
 def lines(body, pattern: re.Pattern = TASK_LINE):
@@ -38,11 +36,9 @@ def lines(body, pattern: re.Pattern = TASK_LINE):
 
 
 class _TasksPreprocessor(Preprocessor):
-    def __init__(self, md, render_tasks: Callable[[list[str]], str],
-                 render_contact: Callable[[str], str]):
+    def __init__(self, md, render_tasks: Callable[[list[str]], str]):
         super().__init__(md)
         self.render_tasks = render_tasks
-        self.render_contact = render_contact
 
     def run(self, lines_):
         out: list[str] = []
@@ -66,22 +62,16 @@ class _TasksPreprocessor(Preprocessor):
                 blanks += 1
                 continue
             flush()
-            contact = CONTACT_LINE.match(line)
-            if contact:
-                out.extend(["", self.md.htmlStash.store(self.render_contact(contact["id"])), ""])
-            else:
-                out.append(line)
+            out.append(line)
         flush()
         return out
 
 
 class TasksExtension(Extension):
-    def __init__(self, render_tasks: Callable[[list[str]], str],
-                 render_contact: Callable[[str], str], **kwargs):
+    def __init__(self, render_tasks: Callable[[list[str]], str], **kwargs):
         super().__init__(**kwargs)
         self.render_tasks = render_tasks
-        self.render_contact = render_contact
 
     def extendMarkdown(self, md):
         md.preprocessors.register(
-            _TasksPreprocessor(md, self.render_tasks, self.render_contact), "wegwijs_tasks", 19)
+            _TasksPreprocessor(md, self.render_tasks), "wegwijs_tasks", 19)

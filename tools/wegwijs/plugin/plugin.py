@@ -11,8 +11,8 @@ event              priority  steps, in order
 on_config          -50       (before i18n) per run: content.configure (pages, nav),
                              visitor_tools.configure (begrippen), links.configure,
                              translations.configure; per language: nav,
-                             links.filter_nav, Markdown extensions (visitor_tools,
-                             media, tasks: [[taak:…]] and [[contact:…]] lines)
+                             links.filter_nav, Markdown extensions (checklist,
+                             glossary, video, tasks [[taak:…]], contacts [[contact:…]])
 on_files           -110      (after i18n chose the language's files) links.filter_files
 on_nav             -150      (after i18n localised the nav) content.title_sections
 on_env             0         content.template_globals (interface strings, dates)
@@ -44,7 +44,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
-from tools.wegwijs.plugin.steps import content, links, media, preview, tasks, translations, visitor_tools
+from tools.wegwijs.plugin.steps import (content, contacts, links, media, preview, tasks,
+                                          translations, visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -78,6 +79,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         visitor_tools.register_extensions(state, config)
         media.register_extension(state, config)
         tasks.register_extension(state, config)
+        contacts.register_extension(state, config)
         if state.templates is None:
             state.templates = templates.environment(config.theme.dirs)
         return config

@@ -28,7 +28,8 @@ class BuildState:
     translation_status: Any = None  # checks.translations.Status
     glossary_extension: Any = None  # markdown.glossary.GlossaryExtension, configured per page
     video_extension: Any = None  # markdown.video.VideoExtension
-    tasks_extension: Any = None  # markdown.tasks.TasksExtension ([[taak:…]], [[contact:…]])
+    tasks_extension: Any = None  # markdown.tasks.TasksExtension ([[taak:…]] lines)
+    contact_extension: Any = None  # markdown.contacts.ContactExtension
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
     project: Any = None  # project.Project of mkdocs.yml: where media/, data/, translations/ are
 

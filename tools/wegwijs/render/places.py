@@ -1,6 +1,8 @@
 """The places on the kaart page and the contactkaart: list, sketch map, map link, source.
 
-The data comes from ``sources/places.py`` (``data/places.geojson``); the markup is
+The data comes from ``sources/places.py`` (``data/places.geojson``), and for each
+place the phone, opening hours and website of the organisation there from
+``data/contacts.yml`` (render/contacts.py); the markup is
 ``overrides/partials/wegwijs/places.html`` (autoescaped). Per language: an accessible
 list with links that open the phone's own map app (``geo:``) or OpenStreetMap (only
 when the visitor clicks), and a small SVG sketch map drawn here at build time: no
@@ -16,25 +18,34 @@ from tools.wegwijs.sources.places import DEFAULT_BBOX, Places, place_number
 
 
 def places_html(places: Places, lang: str, t, places_url: str, with_map: bool,
-                compact: bool = False, default: str = "nl", env=None) -> str:
-    """The places block: list, sketch map, (with_map) the map link, and the data source."""
+                compact: bool = False, default: str = "nl", env=None,
+                contacts: dict | None = None) -> str:
+    """The places block: list, sketch map, (with_map) the map link, and the data source.
+
+    ``contacts``: place id -> facts of the organisation there (render/contacts.py
+    ``place_facts``: phone, opening hours, website from data/contacts.yml; its address
+    where the places file has none)."""
     return templates.render(
-        "places.html", env, t=t, compact=compact, places=list_context(places, lang, default),
+        "places.html", env, t=t, compact=compact,
+        places=list_context(places, lang, default, contacts),
         sketch=sketch_context(places, lang), map_url=map_url() if with_map else None,
         source=places.source, license=places.license, license_url=places.license_url,
         places_url=places_url)
 
 
-def list_context(places: Places, lang: str, default: str = "nl") -> list[dict]:
+def list_context(places: Places, lang: str, default: str = "nl",
+                 contacts: dict | None = None) -> list[dict]:
     rows = []
     for place in places.places:
+        contact = (contacts or {}).get(place.id) or {}
         label, label_lang = place.label(lang, default)
         marker = place_number(places, place)
         rows.append({"id": place.id, "name": place.name, "label": label,
                      "label_lang": None if label_lang == lang else label_lang,
                      "number": localize_digits(str(marker), lang) if marker else None,
-                     "address": place.address, "geo_uri": place.geo_uri,
-                     "osm_url": place.osm_url})
+                     "address": place.address or contact.get("address"),
+                     "facts": contact.get("facts") or [],
+                     "geo_uri": place.geo_uri, "osm_url": place.osm_url})
     return rows
 
 

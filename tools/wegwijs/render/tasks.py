@@ -1,4 +1,4 @@
-"""HTML of catalogue tasks and contacts on a page: the checklist item and the contact card.
+"""HTML of catalogue tasks on a page: the checklist item with who helps, what to bring, links.
 
 A task (data/tasks.yml) is shown as the same checklist item wherever it appears (a fase
 page, a thema page, Mijn stappenplan): ``<li id="<task id>" data-check-id="<task id>">``
@@ -8,7 +8,7 @@ compact ``<details>`` with who helps (phone as ``tel:`` link), what to bring and
 official links. Same id everywhere, so one tick shows on every page and in every
 language (overrides/assets/wegwijs/checklist.js).
 
-The markup is in the autoescaped partials ``task.html`` and ``contact.html``; texts come
+The markup is in the autoescaped partial ``task.html``; texts come
 from ``sources.catalogue`` (a Dutch fallback is marked ``lang="nl"``). The only markup a
 catalogue text may hold is ``<bdi lang="nl">…</bdi>`` around a Dutch word, as on the
 pages; anything else is shown as text.
@@ -91,22 +91,3 @@ def task_list(catalogue, task_ids, lang: str, t, env=None) -> str:
     """One checklist (``<ul class="task-list">``) of catalogue tasks, in the given order."""
     items = "\n".join(task_item(catalogue, task_id, lang, t, env) for task_id in task_ids)
     return f'<ul class="task-list">\n{items}\n</ul>'
-
-
-def contact_card(catalogue, contact_id: str, lang: str, t, env=None) -> str:
-    """A small card for one contact: name, what to ask, phone, address, hours, website."""
-    contact = catalogue.contacts[contact_id]
-    data = contact.data
-    hours = _text(catalogue, "contacts", contact.id, "hours", lang) if data.get("hours") else None
-    website = data.get("website")
-    return templates.render("contact.html", env, t=t, contact={
-        "id": contact.id,
-        "personal": bool(data.get("personal")),
-        "name": _text(catalogue, "contacts", contact.id, "name", lang),
-        "ask": _text(catalogue, "contacts", contact.id, "ask", lang) if data.get("ask") else None,
-        "phone": str(data["phone"]) if data.get("phone") else None,
-        "tel": tel_uri(str(data["phone"])) if data.get("phone") else None,
-        "address": str(data["address"]) if data.get("address") else None,
-        "hours": hours,
-        "website": str(website) if website else None,
-    })

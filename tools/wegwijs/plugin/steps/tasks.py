@@ -24,8 +24,7 @@ from tools.wegwijs.sources.content_model import display_path
 def register_extension(state, config) -> None:
     if state.tasks_extension is None:
         state.tasks_extension = md_tasks.TasksExtension(
-            render_tasks=lambda ids: render_list(state, ids),
-            render_contact=lambda contact_id: render_contact(state, contact_id))
+            render_tasks=lambda ids: render_list(state, ids))
         config.markdown_extensions.append(state.tasks_extension)
 
 
@@ -64,12 +63,3 @@ def render_list(state, ids: list[str]) -> str:
             raise PluginError(f"{_where(state, md_tasks.TASK_LINE, task_id)}: "
                               f"{unknown_task_message(catalogue_, task_id)}")
     return render_tasks.task_list(catalogue_, ids, state.lang, state.t(), state.templates)
-
-
-def render_contact(state, contact_id: str) -> str:
-    catalogue_ = catalogue(state)
-    if contact_id not in catalogue_.contacts:
-        raise PluginError(f"{_where(state, md_tasks.CONTACT_LINE, contact_id)}: unknown contact "
-                          f"'{contact_id}': use the id of a contact in data/contacts.yml")
-    return render_tasks.contact_card(catalogue_, contact_id, state.lang, state.t(),
-                                     state.templates)

@@ -29,7 +29,9 @@ from mkdocs.utils import get_relative_url
 from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
+from tools.wegwijs.plugin.steps import contacts as contact_steps
 from tools.wegwijs.render import html_tree, plan_pages, templates, ui_strings
+from tools.wegwijs.render import contacts as render_contacts
 from tools.wegwijs.render import places as render_places
 from tools.wegwijs.sources import places, reader
 
@@ -154,7 +156,8 @@ def _page_url_of_type(state, files, page_type: str) -> str | None:
 def _places_html(state, lang: str, t, page, with_map: bool, compact: bool = False) -> str:
     return render_places.places_html(
         places.project_places(state.project), lang, t, get_relative_url("places.geojson", page.url), with_map=with_map,
-        compact=compact, default=state.site.model.default_language, env=state.templates)
+        compact=compact, default=state.site.model.default_language, env=state.templates,
+        contacts=render_contacts.place_facts(contact_steps.catalogue(state), lang))
 
 
 def page_context(state, page) -> None:
