@@ -4,7 +4,8 @@
    {"koppeling": "YYYY-MM-DD", ...}. Nothing is sent anywhere.
    Then every task with a deadline (li[data-deadline-milestone][data-deadline-days]) shows
    its date in a <time datetime> element, formatted for the page's language
-   (Intl.DateTimeFormat: fa gets the Persian calendar and digits); an open task whose date
+   (Intl.DateTimeFormat: fa gets the Persian calendar and digits; a language the
+   browser's Intl lacks uses the CLDR pattern and month names in data-date-*); an open task whose date
    has passed is marked with the text "te laat" (not by colour only).
    "Wat moet ik nu doen?" lists the next three open tasks of the current fase: the fase
    the entered dates point to (section[data-start-milestone][data-start-days]: when a fase
@@ -25,11 +26,29 @@
   var plan = document.querySelector("[data-plan]");
   if (!plan) { ready(); return; }
   var lang = plan.getAttribute("lang") || document.documentElement.lang || "nl";
-  var format;
+  // Intl when the browser knows the language (fa: Persian calendar and digits); else
+  // CLDR's pattern and month names from the build (Chromium has no Tigrinya data).
+  var format = null;
   try {
-    format = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  } catch (e) {
-    format = { format: function (d) { return iso(d); } };
+    if (Intl.DateTimeFormat.supportedLocalesOf([lang]).length) {
+      format = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    }
+  } catch (e) { format = null; }
+  if (!format) format = { format: cldrFormat };
+
+  function cldrFormat(d) {
+    var pattern = plan.getAttribute("data-date-pattern") || "y-MM-dd";
+    var months = (plan.getAttribute("data-date-months") || "").split("|");
+    var day = d.getUTCDate(), month = d.getUTCMonth(), year = d.getUTCFullYear();
+    return pattern.replace(/'([^']*)'|MMMM|MMM|MM|M|dd|d|y+/g, function (token, quoted) {
+      if (quoted !== undefined) return quoted;
+      if (token === "MMMM" || token === "MMM") return months[month] || String(month + 1);
+      if (token === "MM") return ("0" + (month + 1)).slice(-2);
+      if (token === "M") return String(month + 1);
+      if (token === "dd") return ("0" + day).slice(-2);
+      if (token === "d") return String(day);
+      return String(year);
+    });
   }
 
   function read() {

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.dates import get_date_format, get_month_names
 from mkdocs.utils import get_relative_url
 
 from tools.wegwijs.render import templates, ui_strings
@@ -111,4 +112,13 @@ def plan_html(catalogue, fases: tuple[str, ...], pages: list, page_url: str, lan
                            **lang_attrs(fase_page.content_lang))
         sections.append(section)
     return templates.render("stappenplan.html", env, sections=sections, lang=lang,
-                            dir=direction_of(lang), t=t, milestones=list(catalogue.milestones))
+                            dir=direction_of(lang), t=t, milestones=list(catalogue.milestones),
+                            date_format=date_format(lang))
+
+
+def date_format(lang: str) -> dict:
+    """CLDR's long date pattern and month names (Babel), for a browser whose Intl lacks
+    the language (Chromium has no Tigrinya): stappenplan.js formats dates with them."""
+    months = get_month_names("wide", context="format", locale=lang)
+    return {"pattern": get_date_format("long", locale=lang).pattern,
+            "months": "|".join(months[m] for m in range(1, 13))}
