@@ -182,12 +182,31 @@ def thema(items):
             "# Wonen\n\n" + "".join(f"- [ ] {text} {{#{i}}}\n" for i, text in items))
 
 
-def build(tmp_path, name, pages):
+def catalogue(tasks):
+    """data/ for a fixture site: the tasks (id, fase, page) and empty other catalogues."""
+    lines = ["milestones: [koppeling, regeldag, verhuisdag]", "tasks:"]
+    for task_id, fase_id, page in tasks:
+        lines += [f"  - id: {task_id}", f"    title: Taak {task_id}.", f"    fase: {fase_id}",
+                  f"    page: {page}", "    checked: 2026-12-02"]
+    return {"tasks.yml": "\n".join(lines) + "\n", "contacts.yml": "contacts: []\n",
+            "documents.yml": "documents: []\n", "links.yml": "links: []\n"}
+
+
+def build(tmp_path, name, pages, data=None):
     from tests.conftest import build_site, make_fixture_site
     config = make_fixture_site(tmp_path / name, pages)
+    for rel, text in (data or {}).items():
+        (tmp_path / name / "data").mkdir(exist_ok=True)
+        (tmp_path / name / "data" / rel).write_text(text, encoding="utf-8")
     result = build_site(tmp_path / name, tmp_path / name / "site", config.name)
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp_path / name / "site"
+
+
+# The plan is made from data/tasks.yml: the same tasks as the fixture pages' items.
+TASKS = catalogue([("azc-pas", "azc", "fase/azc.md"), ("regeldag-huur", "regeldag", "fase/regeldag.md"),
+                   ("regeldag-gemeente", "regeldag", "fase/regeldag.md"),
+                   ("wonen-meter", "regeldag", "thema/wonen.md")])
 
 
 def test_ticks_survive_a_content_update_that_rewords_and_reorders_items(tmp_path, browser):
@@ -200,14 +219,16 @@ def test_ticks_survive_a_content_update_that_rewords_and_reorders_items(tmp_path
                                     ("regeldag-huur", "Teken het huurcontract."),
                                     ("regeldag-gemeente", "Schrijf u in bij de gemeente.")]),
                                 "fase/azc.md": fase("azc", 1, [("azc-pas", "Haal uw pas.")]),
-                                "thema/wonen.md": thema([("wonen-meter", "Noteer de meterstanden.")])})
+                                "thema/wonen.md": thema([("wonen-meter", "Noteer de meterstanden.")])},
+               TASKS)
     v2 = build(tmp_path, "v2", {"index.md": HOME, "stappenplan.md": PLAN,
                                 "fase/regeldag.md": fase("regeldag", 3, [
                                     ("regeldag-nieuw", "Een nieuwe stap."),
                                     ("regeldag-gemeente", "Ga naar de gemeente en schrijf u in."),
                                     ("regeldag-huur", "Lees en teken het huurcontract.")]),
                                 "fase/azc.md": fase("azc", 1, [("azc-pas", "Haal uw pas.")]),
-                                "thema/wonen.md": thema([("wonen-meter", "Noteer de meterstanden.")])})
+                                "thema/wonen.md": thema([("wonen-meter", "Noteer de meterstanden.")])},
+               TASKS)
     live = tmp_path / "live"
     shutil.copytree(v1, live)
     server, url = serve(live)
@@ -223,9 +244,9 @@ def test_ticks_survive_a_content_update_that_rewords_and_reorders_items(tmp_path
         assert order == ["azc", "regeldag"]  # time order, not file order
         regeldag = page.locator(".wegwijs-plan__fase[data-fase='regeldag'] input[data-check-id]")
         assert regeldag.evaluate_all("els => els.map(e => e.dataset.checkId)") == [
-            "regeldag-gemeente", "regeldag-huur", "wonen-meter"]  # open first, per page
-        # The thema's items are in their fase, under the thema's title.
-        assert page.locator(".wegwijs-plan__fase[data-fase='regeldag'] h3").inner_text() == "Wonen"
+            "regeldag-gemeente", "wonen-meter", "regeldag-huur"]  # open first, then ticked
+        # The plan comes from the catalogue; a task links to the page that explains it.
+        assert page.locator("#wonen-meter .wegwijs-plan__read a").inner_text() == "Wonen"
 
         shutil.rmtree(live)
         shutil.copytree(v2, live)  # the site is updated: new text, new order, a new item

@@ -10,8 +10,9 @@ from mkdocs.exceptions import PluginError
 from tests.conftest import PROJECT
 from tools.wegwijs.markdown import checklist
 from tools.wegwijs.plugin.steps import visitor_tools
-from tools.wegwijs.render import html_tree, permalinks, plan_pages, ui_strings
+from tools.wegwijs.render import html_tree, permalinks, plan_pages, stappenplan, ui_strings
 from tools.wegwijs.render import places as render_places
+from tools.wegwijs.sources import catalogue as cat
 from tools.wegwijs.sources import places
 
 # What Markdown (with pymdownx.highlight) makes of a fenced sample that shows our own markup.
@@ -114,15 +115,18 @@ def _no_script(html: str) -> None:
     assert "&lt;script&gt;alert" in html
 
 
-def test_stappenplan_and_werkmap_escape_page_titles():
+def test_stappenplan_and_werkmap_escape_page_titles_and_task_titles():
     item = checklist.Item("a", '<li data-check-id="a">Doe dit</li>')
     fase = plan_pages.Rendered(url="fase/azc/", src="fase/azc.md", title=EVIL,
                                meta={"type": "fase", "fase": "azc", "id": "fase-azc"},
                                html="<p>x</p>", content_lang="nl", items=[item])
-    plan = plan_pages.stappenplan_html([fase], ("azc",), "stappenplan/", "nl",
-                                       ui_strings.t("nl", PROJECT.translations_dir), lambda lang: "ltr")
+    catalogue = cat.Catalogue(milestones=("regeldag",))
+    catalogue.tasks["a"] = cat.Task("tasks", "a", {"title": EVIL, "fase": "azc",
+                                                   "page": "fase/azc.md#x"}, "data/tasks.yml", 1)
+    plan = stappenplan.plan_html(catalogue, ("azc",), [fase], "stappenplan/", "nl",
+                                 ui_strings.t("nl", PROJECT.translations_dir), lambda lang: "ltr")
     _no_script(plan)
-    assert '<li data-check-id="a">Doe dit</li>' in plan  # built HTML is kept as HTML
+    assert 'href="../fase/azc/#x"' in plan
     werkmap = plan_pages.werkmap_html([("fases", EVIL, [fase])], "werkmap/", "nl",
                                       lambda lang: "ltr")
     _no_script(werkmap)

@@ -1,17 +1,16 @@
-"""Pages assembled from other pages' built HTML: Mijn stappenplan, the werkmap, the contactkaart card.
+"""Pages assembled from other pages' built HTML: the werkmap and the contactkaart card.
 
 Each language is built on its own; the build hook (tools/wegwijs/plugin/steps/visitor_tools.py) records
 every page's HTML as it is rendered and, once all pages of the language exist,
-calls these functions to fill the stappenplan and werkmap pages. Nothing here
-knows the content: checklist items come from the pages (markdown_checklist),
-fases in the order of the wegwijs plugin's ``model.fases`` in mkdocs.yml.
+calls these functions to fill the werkmap page (Mijn stappenplan is made from the
+task catalogue: render/stappenplan.py). Nothing here knows the content: fases in
+the order of the wegwijs plugin's ``model.fases`` in mkdocs.yml.
 
 HTML moved from one page to another is passed through ``rebase``: relative links
 are re-pointed from the source page's URL to the target page's URL, and (in the
 werkmap, which holds many pages) ids get a per-page prefix so they stay unique.
 Both work on a parsed tree (render/html_tree.py), so code samples keep their text.
-The markup is in overrides/partials/wegwijs/ (stappenplan.html, werkmap.html,
-card.html), autoescaped.
+The markup is in overrides/partials/wegwijs/ (werkmap.html, card.html), autoescaped.
 """
 from __future__ import annotations
 
@@ -107,72 +106,6 @@ def _lang(content_lang: str, page_lang: str, direction_of) -> dict:
     if content_lang == page_lang:
         return {"lang": None, "dir": None}
     return {"lang": content_lang, "dir": direction_of(content_lang)}
-
-
-# --------------------------------------------------------------------------- stappenplan
-
-
-def plan_groups(pages: list[Rendered], fases: tuple[str, ...]) -> list[tuple[str, Rendered | None, list]]:
-    """[(fase id or "", its fase page, [(item, source page)])] in time order."""
-    fase_pages = {p.fases[0]: p for p in pages if p.type == "fase" and p.fases}
-    groups: dict[str, list] = {f: [] for f in fases}
-    groups[""] = []
-    seen: set[str] = set()
-
-    def order(p: Rendered):
-        own_fase = p.type == "fase"
-        number = p.meta.get("order")
-        return (not own_fase, number if isinstance(number, (int, float)) else 9999, p.src)
-
-    for page in sorted(pages, key=order):
-        if page.type in ("stappenplan", "werkmap"):
-            continue
-        fase = next((f for f in page.fases if f in groups), "")
-        for item in page.items:
-            if item.id in seen:
-                continue
-            seen.add(item.id)
-            groups[fase].append((item, page))
-    return [(f, fase_pages.get(f), groups[f]) for f in (*fases, "") if groups[f]]
-
-
-def stappenplan_html(pages, fases, page_url: str, lang: str, t, direction_of, env=None) -> str:
-    """The plan: per fase (time order) its checklist items, grouped by the page they are on."""
-    groups = []
-    for fase, fase_page, items in plan_groups(pages, fases):
-        group = {"id": fase or "overig", "url": None, "sources": [], "lang": None, "dir": None}
-        if fase_page is not None:
-            group.update(title=fase_page.title, url=get_relative_url(fase_page.url, page_url),
-                         **_lang(fase_page.content_lang, lang, direction_of))
-        else:
-            group["title"] = t("wegwijs.plan.other")
-        # One list per page the items come from: the fase page first, then its thema's.
-        by_source: dict[str, list] = {}
-        for item, source in items:
-            by_source.setdefault(source.url, []).append((item, source))
-        for source_items in by_source.values():
-            source = source_items[0][1]
-            attrs = _lang(source.content_lang, lang, direction_of)
-            group["sources"].append({
-                "title": source.title, "url": get_relative_url(source.url, page_url),
-                "heading": source is not fase_page and len(by_source) > 1, **attrs,
-                "entries": [templates.safe(_item_html(item.html, source.url, page_url, attrs))
-                          for item, _source in source_items]})
-        groups.append(group)
-    return templates.render("stappenplan.html", env, groups=groups, lang=lang,
-                            dir=direction_of(lang), t=t)
-
-
-def _item_html(html: str, from_url: str, to_url: str, attrs: dict) -> str:
-    """A checklist item moved to the plan: links re-pointed, its language marked."""
-    root = html_tree.parse(html)
-    rebase_tree(root, from_url, to_url)
-    if attrs["lang"]:
-        item = next(html_tree.elements(root, "li"), None)
-        if item is not None:
-            item.set("lang", attrs["lang"])
-            item.set("dir", attrs["dir"])
-    return html_tree.serialize(root)
 
 
 # --------------------------------------------------------------------------- werkmap

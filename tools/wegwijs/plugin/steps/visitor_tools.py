@@ -1,7 +1,7 @@
 """Build step: the visitor's tools: checklists, begrippen, stappenplan, kaart, werkmap, offline.
 
 Wiring only; the logic lives in markdown.checklist, markdown.glossary, sources.places,
-render.places and render.plan_pages; the markup in overrides/partials/wegwijs/. Per language build:
+render.places, render.plan_pages and render.stappenplan; the markup in overrides/partials/wegwijs/. Per language build:
 
 - ``configure``: register the checklist and glossary Markdown extensions (once);
   read the begrippenlijst of every language (default-language build);
@@ -11,7 +11,7 @@ render.places and render.plan_pages; the markup in overrides/partials/wegwijs/. 
   the page's checklist items; add the progress line; kaart and contactkaart
   content; a ``wegwijs-type-<type>`` wrapper for page-type CSS (print layouts);
 - ``page_context``: once every page of the language is rendered, fill the
-  stappenplan and werkmap pages;
+  stappenplan (from the task catalogue) and werkmap pages;
 - ``finish`` (after the last language): the service worker ``sw.js`` at the
   site root (versioned by a hash of the built site, with a precache list per
   language) and the open-data file ``places.geojson``.
@@ -30,7 +30,8 @@ from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.steps import contacts as contact_steps
-from tools.wegwijs.render import html_tree, plan_pages, templates, ui_strings
+from tools.wegwijs.plugin.steps import tasks as task_steps
+from tools.wegwijs.render import html_tree, plan_pages, stappenplan, templates, ui_strings
 from tools.wegwijs.render import contacts as render_contacts
 from tools.wegwijs.render import places as render_places
 from tools.wegwijs.sources import places, reader
@@ -168,8 +169,8 @@ def page_context(state, page) -> None:
     t = state.t(lang)
     pages = list(state.rendered.values())
     fases = state.site.model.fases
-    plan = plan_pages.stappenplan_html(pages, fases, page.url, lang, t, _direction,
-                                       env=state.templates)
+    plan = stappenplan.plan_html(task_steps.catalogue(state), fases, pages, page.url,
+                                 lang, t, _direction, env=state.templates)
     if page_type == "stappenplan":
         page.content = _inject(page.content, plan)
     else:
