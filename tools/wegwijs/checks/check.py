@@ -17,6 +17,7 @@ CHECKS = [
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations
     ("places", "tools.wegwijs.sources.places:check"),  # data/places.geojson; places still to review
     ("catalogue", "tools.wegwijs.checks.catalogue:check_all"),  # data/: tasks, contacts, documents, links
+    ("freshness", "tools.wegwijs.checks.freshness:check_all"),  # checked dates older than review_months
 ]
 
 

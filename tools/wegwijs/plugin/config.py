@@ -4,6 +4,7 @@
 thema's; every page's front matter is checked against it. ``redirects`` is the ONE
 place for moved pages: ``old/path.md: new/path.md`` keeps the old address working in
 every language; ``go/<old-id>: new/path.md`` keeps an old permanent link working.
+``review_months`` is how old a ``checked:`` date may get before it is due for review.
 
 The checks (``python -m tools``) read the same options from mkdocs.yml without
 running MkDocs: see ``sources.content_model.plugin_options``.
@@ -23,3 +24,6 @@ class ModelConfig(base.Config):
 class WegwijsConfig(base.Config):
     model = c.SubConfig(ModelConfig)
     redirects = c.Type(dict, default={})
+    # Months after a 'checked:' date before `python -m tools check` warns review-overdue
+    # and the status page lists the item (checks/freshness.py reads the same option).
+    review_months = c.Type(int, default=12)
