@@ -30,6 +30,9 @@ class BuildState:
     video_extension: Any = None  # markdown.video.VideoExtension
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
     translations_dir: Any = None  # the project's translations/ (interface strings)
+    review_due: list = field(default_factory=list)  # checks.freshness.Due: due for review
+    review_months: int = 12  # the plugin option review_months
+    review_today: Any = None  # datetime.date the review list was made for
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"
