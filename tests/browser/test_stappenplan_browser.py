@@ -19,7 +19,7 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
 
 def load():
-    model = content_model.load_model()
+    model = content_model.load_model(ROOT / "mkdocs.yml")
     return model, cat.load(ROOT / "data", model.languages, ROOT)
 
 

@@ -23,6 +23,7 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tools.wegwijs.sources import content_model
 
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="every language (slower)")
     parser.add_argument("--full", action="store_true", help="rebuild every page on each save (no --dirty)")
     args, extra = parser.parse_known_args(argv)
-    languages = content_model.load_model().languages
+    languages = content_model.load_model(Path("mkdocs.yml").resolve()).languages
     if not args.all and args.lang not in languages:
         print(f"make serve: unknown language '{args.lang}'; use one of {', '.join(languages)}, "
               "e.g. make serve LANG=ar (or make serve-all for every language)", file=sys.stderr)

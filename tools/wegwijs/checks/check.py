@@ -20,6 +20,7 @@ CHECKS = [
     ("catalogue", "tools.wegwijs.checks.catalogue:check_all"),  # data/: tasks, contacts, documents, links
     ("tasks", "tools.wegwijs.checks.tasks:check_all"),  # [[taak:…]]/[[contact:…]] on pages vs data/
     ("contacts", "tools.wegwijs.checks.contacts:check_all"),  # [[contact:]] ids, places, contacts to review
+    ("freshness", "tools.wegwijs.checks.freshness:check_all"),  # checked dates older than review_months
 ]
 
 

@@ -7,6 +7,9 @@ Builds the site into a temporary folder (or checks ``--site DIR``) and reports:
    in mkdocs.yml (``old/path.md: new/path.md``);
 2. every broken internal link or anchor in the built site, in every language.
 
+``--external`` only lists every link to another website for a check by hand
+(``checks/external_links.py``): no build, no network.
+
 ``--update-release`` (at a release, after the check passes) rewrites
 ``urls/release.txt`` from the build's ``urls.txt``; commit that file.
 
@@ -260,6 +263,9 @@ def run(args) -> list[F.Finding] | int:
 
     project = args.project
     config_file = project.config_file
+    if getattr(args, "external", False):
+        from tools.wegwijs.checks import external_links
+        return external_links.run(config_file, args.format)
     release_file = Path(args.release) if args.release else project.root / permalinks.RELEASE_FILE
     with tempfile.TemporaryDirectory(prefix="wegwijs-links-") as tmp:
         if args.site:
@@ -301,5 +307,8 @@ def register(sub) -> None:
     parser.add_argument("--release", help="list of released URLs (default: urls/release.txt)")
     parser.add_argument("--update-release", action="store_true",
                         help="after the check, write the built site's URLs to the release list")
+    parser.add_argument("--external", action="store_true",
+                        help="only list every link to another website (data/links.yml and docs/) "
+                             "for a check by hand; no build, no network")
     add_format_option(parser)
     parser.set_defaults(func=run)

@@ -123,6 +123,8 @@ _RULES = [
          "controles.md#plaatsen"),
     Rule("review-needed", W, "review-needed", "Look the fact up, write it in the text and remove "
          "the NAKIJKEN note; never invent it.", "controles.md#nakijken"),
+    Rule("review-overdue", W, "freshness", "Check the facts and their source, then set "
+         "'checked:' to today's date (YYYY-MM-DD).", "controles.md#opnieuw-nakijken"),
     # interface strings (tools/wegwijs/render/ui_strings.py)
     Rule("ui-string-missing", E, "ui-strings", "Add msgid/msgstr for the key to "
          "translations/<lang>.po.", "controles.md#teksten"),

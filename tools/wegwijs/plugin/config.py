@@ -4,6 +4,7 @@
 thema's; every page's front matter is checked against it. ``redirects`` is the ONE
 place for moved pages: ``old/path.md: new/path.md`` keeps the old address working in
 every language; ``go/<old-id>: new/path.md`` keeps an old permanent link working.
+``review_months`` is how old a ``checked:`` date may get before it is due for review.
 
 The checks (``python -m tools``) read the same options from mkdocs.yml without
 running MkDocs: see ``sources.content_model.plugin_options``.
@@ -26,3 +27,6 @@ class WegwijsConfig(base.Config):
     # Days a missing/outdated translation is a warning before it is an error
     # (checks/translation_grace.py; --strict: always an error).
     translation_grace_days = c.Type(int, default=30)
+    # Months after a 'checked:' date before `python -m tools check` warns review-overdue
+    # and the status page lists the item (checks/freshness.py reads the same option).
+    review_months = c.Type(int, default=12)

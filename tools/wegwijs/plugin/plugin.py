@@ -10,7 +10,8 @@ event              priority  steps, in order
 =================  ========  ==========================================================
 on_config          -50       (before i18n) per run: content.configure (pages, nav),
                              visitor_tools.configure (begrippen), links.configure,
-                             translations.configure; per language: nav,
+                             translations.configure, freshness.configure (what is
+                             due for review); per language: nav,
                              links.filter_nav, Markdown extensions (checklist,
                              glossary, video, tasks [[taak:…]], contacts [[contact:…]])
 on_files           -110      (after i18n chose the language's files) links.filter_files
@@ -18,10 +19,14 @@ on_nav             -150      (after i18n localised the nav) content.title_sectio
 on_env             0         content.template_globals (interface strings, dates)
 on_page_markdown   0         (after i18n at 50) media.start_page,
                              visitor_tools.page_markdown, links.page_markdown,
-                             translations.page_markdown
-on_page_content    0         visitor_tools.page_content, translations.page_content
+                             translations.page_markdown, freshness.page_markdown
+on_page_content    0         freshness.page_content ("Gecontroleerd op"),
+                             professionals.page_content (task overview),
+                             visitor_tools.page_content, translations.page_content
 on_page_context    0         (after i18n at 50) content.page_context,
-                             visitor_tools.page_context (stappenplan, werkmap)
+                             visitor_tools.page_context (stappenplan, werkmap),
+                             external_links.page_context (last: every link to
+                             another site gets rel and the "(andere website)" marker)
 on_post_page       -90       links.record_page, fold whitespace
 on_post_template   0         content.keep_404
 on_post_build      -200      (after i18n built every language; outer build only)
@@ -44,8 +49,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
-from tools.wegwijs.plugin.steps import (content, contacts, links, media, preview, tasks,
-                                          translations, visitor_tools)
+from tools.wegwijs.plugin.steps import (content, contacts, external_links, freshness, links,
+                                          media, preview, professionals, tasks, translations,
+                                          visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -73,6 +79,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
             visitor_tools.configure(state)
             links.configure(state, config, self.config.redirects)
             translations.configure(state, config)
+            freshness.configure(state, config, self.config.review_months)
         state.start_language(lang)
         config["nav"] = state.nav
         links.filter_nav(state, config)
@@ -102,15 +109,19 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         media.start_page(state, page)
         visitor_tools.page_markdown(state, page)
         markdown = links.page_markdown(state, markdown, page, config)
-        return translations.page_markdown(state, markdown, page)
+        markdown = translations.page_markdown(state, markdown, page)
+        return freshness.page_markdown(state, markdown, page)
 
     def on_page_content(self, html, page, config, files):
+        html = freshness.page_content(self.state, html, page)
+        html = professionals.page_content(self.state, html, page, files, config)
         html = visitor_tools.page_content(self.state, html, page, files)
         return translations.page_content(self.state, html, page)
 
     def on_page_context(self, context, page, config, nav):
         content.page_context(self.state, context, page, nav)
         visitor_tools.page_context(self.state, page)
+        external_links.page_context(self.state, page, config)
         return context
 
     @event_priority(-90)

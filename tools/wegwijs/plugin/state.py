@@ -32,6 +32,9 @@ class BuildState:
     contact_extension: Any = None  # markdown.contacts.ContactExtension
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
     project: Any = None  # project.Project of mkdocs.yml: where media/, data/, translations/ are
+    review_due: list = field(default_factory=list)  # checks.freshness.Due: due for review
+    review_months: int = 12  # the plugin option review_months
+    review_today: Any = None  # datetime.date the review list was made for
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"

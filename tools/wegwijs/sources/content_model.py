@@ -8,6 +8,8 @@ translation). Front matter fields:
 ``fase``   one fase id, or a list of them (required for ``type: fase``)
 ``thema``  one thema id (required for ``type: thema``)
 ``order``  position in the navigation (a number)
+``checked`` the date the page's facts were last checked, ``YYYY-MM-DD`` (fase and
+           thema pages; a translation keeps its own date: see checks/freshness.py)
 
 The vocabulary (languages, fases, thema's, types) comes from mkdocs.yml so that
 there is one place to change it. Used by the build hook (the build fails on any
@@ -15,6 +17,7 @@ error) and by ``python -m tools content``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -229,6 +232,10 @@ def validate_page(page: Page, model: Model) -> list[F.Finding]:
     if thema is not None and thema not in model.themas:
         out.append(F.error(page.rel, f"unknown thema '{thema}': use one of "
                            f"{', '.join(model.themas)}", "unknown-thema", line=page.line_of("thema")))
+    if "checked" in meta and not isinstance(meta["checked"], dt.date):
+        out.append(F.error(page.rel, f"checked must be a date written as YYYY-MM-DD (e.g. "
+                           f"'checked: 2026-12-02'), not '{meta['checked']}'", "front-matter",
+                           line=page.line_of("checked")))
     if page_type == "fase" and not page.fases:
         out.append(F.error(page.rel, "a fase page needs 'fase: <id>'", "front-matter", line=2))
     if page_type == "thema" and thema is None:
