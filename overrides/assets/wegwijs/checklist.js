@@ -55,6 +55,16 @@
     });
   }
 
+  // Read the ticked box's progress line in the page's one live region (main.html).
+  function announce(box) {
+    var live = document.querySelector("[data-wegwijs-live]");
+    if (!live) return;
+    var scope = box.closest(".wegwijs-plan__fase") || box.closest(".wegwijs-plan") ||
+      box.closest("article") || document;
+    var line = scope.querySelector(".wegwijs-progress[data-progress]");
+    live.textContent = line && !line.hidden ? line.textContent : "";
+  }
+
   function apply(state) {
     boxes.forEach(function (box) {
       var on = state[box.getAttribute("data-check-id")] === true;
@@ -72,6 +82,7 @@
       if (box.checked) state[id] = true; else delete state[id];
       write(state);
       apply(state);
+      announce(box);
     });
   });
   window.addEventListener("storage", function (event) {

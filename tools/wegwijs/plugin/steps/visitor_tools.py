@@ -7,7 +7,7 @@ render.places and render.plan_pages; the markup in overrides/partials/wegwijs/. 
   read the begrippenlijst of every language (default-language build);
 - ``page_markdown``: tell the glossary extension this page's language and terms
   (and, on the begrippen page, to sort the list in that language's order);
-- ``page_content``: point term links at this language's begrippenlijst; record
+- ``page_content``: wrap wide tables in a focusable region (render.tables); point term links at this language's begrippenlijst; record
   the page's checklist items; add the progress line; kaart and contactkaart
   content; a ``wegwijs-type-<type>`` wrapper for page-type CSS (print layouts);
 - ``page_context``: once every page of the language is rendered, fill the
@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
-from tools.wegwijs.render import html_tree, plan_pages, precache, templates, ui_strings
+from tools.wegwijs.render import html_tree, plan_pages, precache, tables, templates, ui_strings
 from tools.wegwijs.render import places as render_places
 from tools.wegwijs.sources import places, reader
 
@@ -96,8 +96,9 @@ def page_content(state, html: str, page, files) -> str:
     page_type = str(meta.get("type") or "pagina")
     t = state.t(lang)
     items = []
-    if glossary.LINK_SCHEME in html or "task-list" in html:  # else nothing to change
+    if glossary.LINK_SCHEME in html or "task-list" in html or "<table" in html:  # else nothing to change
         root = html_tree.parse(html)
+        tables.wrap(root)  # wide tables: a focusable, labelled scroll region
         _term_links(state, root, page, files)
         items = extract_items(root)
         if items and page_type not in ("stappenplan", "werkmap"):
