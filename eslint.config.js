@@ -4,7 +4,7 @@
    (part of `make test`; tests/test_eslint.py checks it too).
 
    - Page scripts are classic scripts (<script defer>, no modules): browser globals only.
-   - sw.js is the service worker template: service-worker globals, and __PRECACHE__,
+   - sw.js is the service worker template: service-worker globals, and __MANIFEST__,
      the placeholder the build (write_service_worker, the visitor-tools step) replaces
      with the precache list as JSON; tests/test_eslint.py also lints the built sw.js. */
 "use strict";
@@ -43,7 +43,7 @@ module.exports = [
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      globals: { ...globals.serviceworker, __PRECACHE__: "readonly" },
+      globals: { ...globals.serviceworker, __MANIFEST__: "readonly" },
     },
     // A worker has a global scope of its own: top-level declarations are fine there.
     rules: { ...strict, strict: ["error", "global"], "no-implicit-globals": "off" },

@@ -1,15 +1,21 @@
 """Offline use in Chromium: the service worker keeps visited pages and this language's
 stappenplan, contactkaart, begrippenlijst and kaart; a new build replaces stale pages
-without touching the checklist; the precache of one language stays under 1.5 MB."""
+without touching the checklist or practice state, and a returning visitor fetches only
+the files whose revision changed (with a budget); an unvisited page offline shows the
+language's offline page, an unknown one its 404 page; with a data saver nothing is
+kept until the reader asks."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
+import socketserver
+import threading
 
 import pytest
 
-from tests.conftest import new_phone_page, serve
+from tests.conftest import _QuietHandler, new_phone_page, serve
 from tools.wegwijs.plugin.steps import visitor_tools
 
 LIMIT = 1.5 * 1024 * 1024
@@ -30,6 +36,12 @@ def own_site(built_site, tmp_path):
     yield site, server, url
     server.shutdown()
     server.server_close()
+
+
+NEW_COPY = """async ([url, text]) => {
+  const hit = await caches.match(url);
+  return Boolean(hit) && (await hit.text()).includes(text);
+}"""
 
 
 def controlled(page, url):
@@ -86,8 +98,8 @@ def test_visited_page_reloads_offline_and_precached_pages_open(own_site, browser
         assert keys and all(k.startswith(url) for k in keys)
         assert not any(re.match(re.escape(url) + r"(en|ti|fa)/", k) for k in keys)
         assert not any("/media/" in k for k in keys)
-        with pytest.raises(Exception):
-            page.goto(url + "ar/thema/werk-meedoen/")  # neither visited nor kept
+        page.goto(url + "ar/thema/werk-meedoen/")  # neither visited nor kept: the offline page
+        assert page.locator("[data-wegwijs-retry]").count() == 1
     finally:
         page.context.close()
 
@@ -100,8 +112,8 @@ def test_new_build_replaces_stale_pages_and_keeps_the_checklist(own_site, browse
         controlled(page, visited)
         page.reload()
         wait_cached(page, visited)
-        old = page.evaluate("caches.keys()")
         page.evaluate("localStorage.setItem('wegwijs.checklist.v1', '{\"kept\": true}')")
+        page.evaluate("localStorage.setItem('wegwijs.practice.v1', '{\"p\": 1}')")
 
         # A new build: a changed page and so a new version of sw.js.
         html = site / "en" / "fase" / "regeldag" / "index.html"
@@ -109,10 +121,10 @@ def test_new_build_replaces_stale_pages_and_keeps_the_checklist(own_site, browse
             "</h1>", " (nieuw)</h1>", 1), encoding="utf-8")
         visitor_tools.write_service_worker(site, _site())
         page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-        wait_until(page, "old => caches.keys().then(k => k.length === 1 && k[0] !== old)", old[0])
-        cached = page.evaluate(f"""caches.match({json.dumps(visited)}).then(r => r && r.text())""")
-        assert cached and "(nieuw)</h1>" in cached
+        wait_until(page, NEW_COPY, [visited, "(nieuw)</h1>"])
+        assert page.evaluate("caches.keys()") == ["wegwijs-files-v1"]
         assert page.evaluate("localStorage.getItem('wegwijs.checklist.v1')") == '{"kept": true}'
+        assert page.evaluate("localStorage.getItem('wegwijs.practice.v1')") == '{"p": 1}'
     finally:
         page.context.close()
 
@@ -121,3 +133,156 @@ def _site():
     from tools.wegwijs.sources import content_model
     from tests.conftest import PROJECT
     return content_model.project_site(PROJECT)
+
+
+# --------------------------------------------------------------------------- per-file updates
+
+UPDATE_FILES = 2  # files besides sw.js and the edited page (issue 17)
+UPDATE_BYTES = 20 * 1024
+
+
+class _Recording(_QuietHandler):
+    """Serves the site and records (path, bytes sent) of every request."""
+    log: list = []
+
+    def send_head(self):
+        result = super().send_head()
+        self.log.append([self.path.split("?")[0], 0])
+        return result
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        self.log[-1][1] = len(data)
+        outputfile.write(data)
+
+
+@pytest.fixture
+def recorded_site(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("media", "pagefind"))
+    log: list = []
+    handler = functools.partial(type("Handler", (_Recording,), {"log": log}), directory=str(site))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, log, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def wait_offline_state(page, *states):
+    page.wait_for_function("states => states.includes(document.documentElement.dataset.wegwijsOffline)",
+                           arg=list(states), timeout=30000)
+
+
+def test_one_page_edit_fetches_only_that_page(recorded_site, browser):
+    """Build, visit as a reader (home: the precache; a thema page), edit the thema
+    page's text, rebuild (the changed page and sw.js), revisit: the worker fetches
+    only what changed."""
+    site, log, url = recorded_site
+    page = new_phone_page(browser)
+    try:
+        edited = "thema/wonen/"
+        controlled(page, url)
+        wait_offline_state(page, "saved")
+        page.goto(url + edited)
+        wait_offline_state(page, "saved")
+        wait_cached(page, url + edited)
+
+        html = site / edited / "index.html"
+        text = html.read_text(encoding="utf-8")
+        assert "<p>" in text
+        html.write_text(text.replace("<p>", "<p>Nieuw: ", 1), encoding="utf-8")
+        visitor_tools.write_service_worker(site, _site())
+        log.clear()
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        wait_until(page, NEW_COPY, [url + edited, "Nieuw: "])
+        wait_until(page, "() => navigator.serviceWorker.getRegistration().then(r => !r.installing && !r.waiting)")
+        page.goto(url + edited)  # the reader comes back
+        wait_offline_state(page, "saved")
+        assert "Nieuw: " in page.content()
+
+        others = [(path, size) for path, size in log if path not in ("/sw.js", "/" + edited)]
+        edited_bytes = sum(size for path, size in log if path == "/" + edited)
+        print(f"update after a one-page edit: sw.js {(site / 'sw.js').stat().st_size} B, "
+              f"edited page {edited_bytes} B, others {others}")
+        assert len({path for path, _ in others}) <= UPDATE_FILES, others
+        assert sum(size for _, size in others) <= UPDATE_BYTES, others
+        assert page.evaluate("caches.keys()") == ["wegwijs-files-v1"]
+    finally:
+        page.context.close()
+
+
+# --------------------------------------------------------------------------- offline fallback
+
+
+def test_unvisited_page_offline_shows_the_languages_offline_page(own_site, browser):
+    site, server, url = own_site
+    page = new_phone_page(browser)
+    try:
+        controlled(page, url + "fa/")
+        wait_offline_state(page, "saved")
+        wait_cached(page, url + "fa/offline.html")
+        server.shutdown()
+        server.server_close()
+        page.context.set_offline(True)
+
+        page.goto(url + "fa/thema/wonen/")  # never visited, not kept
+        assert page.evaluate("document.documentElement.lang") == "fa"
+        assert page.locator("h1").inner_text() == "این صفحه ذخیره نشده است"
+        links = page.locator(".wegwijs-offline-pages a")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert hrefs == ["/fa/stappenplan/", "/fa/contactkaart/", "/fa/begrippen/"]
+        links.first.click()  # a kept page opens offline
+        page.wait_for_url(url + "fa/stappenplan/")
+        assert page.locator("[data-plan]").count() == 1
+        page.go_back()
+        retry = page.locator("[data-wegwijs-retry]")
+        assert retry.is_visible()
+        with page.expect_navigation():
+            retry.click()
+        assert page.locator("[data-wegwijs-retry]").count() == 1  # still offline
+
+        page.goto(url + "fa/bestaat-niet/")  # unknown address: the language's 404 page
+        assert page.locator("h1").inner_text() == (site / "fa" / "404.html").read_text(
+            encoding="utf-8").split("<h1>")[1].split("</h1>")[0]
+    finally:
+        page.context.close()
+
+
+# --------------------------------------------------------------------------- data saver
+
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}, configurable: true});"
+IN_CACHE = "url => caches.match(url).then(Boolean)"
+
+
+def test_data_saver_keeps_nothing_until_the_reader_asks(own_site, browser):
+    site, server, url = own_site
+    page = new_phone_page(browser)
+    page.context.add_init_script(SAVE_DATA)
+    try:
+        controlled(page, url)
+        wait_offline_state(page, "saver")
+        box = page.locator("[data-wegwijs-save]")
+        page.locator('[data-wegwijs-save][data-state="unsaved"]').wait_for()
+        assert box.is_visible()
+        assert box.locator("button").first.inner_text() == "Bewaar voor offline gebruik"
+        assert re.search(r"Dit downloadt ongeveer \d+", box.inner_text())
+        assert not page.evaluate(IN_CACHE, url + "stappenplan/")
+
+        box.locator("[data-wegwijs-save-button]").click()
+        page.locator('[data-wegwijs-save][data-state="saved"]').wait_for()
+        assert re.search(r"Bewaard op dit apparaat: \d+", box.inner_text())
+        for path in ("stappenplan/", "contactkaart/", "begrippen/", "offline.html", "404.html"):
+            assert page.evaluate(IN_CACHE, url + path), path
+
+        remove = box.locator("[data-wegwijs-save-remove]")
+        assert remove.is_visible()
+        remove.click()
+        page.locator('[data-wegwijs-save][data-state="unsaved"]').wait_for()
+        assert not page.evaluate(IN_CACHE, url + "stappenplan/")
+        page.reload()  # removed stays removed
+        wait_offline_state(page, "saver")
+        assert not page.evaluate(IN_CACHE, url + "stappenplan/")
+    finally:
+        page.context.close()

@@ -63,8 +63,8 @@ def test_page_scripts_get_no_service_worker_globals_and_the_worker_no_page_globa
 
 
 def test_built_service_worker_passes_eslint(built_site):
-    """The build fills in VERSION and PRECACHE: the result must still be clean JavaScript."""
+    """The build fills in VERSION and MANIFEST: the result must still be clean JavaScript."""
     source = (built_site / "sw.js").read_text(encoding="utf-8")
-    assert "__PRECACHE__" not in source and "__VERSION__" not in source
+    assert "__MANIFEST__" not in source and "__VERSION__" not in source
     result = lint_as("overrides/assets/wegwijs/sw.js", source)
     assert result.returncode == 0, f"site/sw.js as built:\n{result.stdout}{result.stderr}"

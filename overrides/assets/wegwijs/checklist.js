@@ -56,6 +56,16 @@
     });
   }
 
+  // Read the ticked box's progress line in the page's one live region (main.html).
+  function announce(box) {
+    var live = document.querySelector("[data-wegwijs-live]");
+    if (!live) return;
+    var scope = box.closest(".wegwijs-plan__fase") || box.closest(".wegwijs-plan") ||
+      box.closest("article") || document;
+    var line = scope.querySelector(".wegwijs-progress[data-progress]");
+    live.textContent = line && !line.hidden ? line.textContent : "";
+  }
+
   function apply(state) {
     boxes.forEach(function (box) {
       var on = state[box.getAttribute("data-check-id")] === true;
@@ -99,6 +109,7 @@
       }
       write(state);
       apply(state);
+      announce(box);
     });
   });
   window.addEventListener("storage", function (event) {

@@ -28,6 +28,7 @@ on_page_context    0         (after i18n at 50) content.page_context,
                              external_links.page_context (last: every link to
                              another site gets rel and the "(andere website)" marker)
 on_post_page       -90       links.record_page, fold whitespace
+on_template_context 0        content.static_base_url (offline.html like 404.html)
 on_post_template   0         content.keep_404
 on_post_build      -200      (after i18n built every language; outer build only)
                              content.finish (404, search index), media.finish,
@@ -129,9 +130,13 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         links.record_page(self.state, page)
         return html_whitespace.fold(output)
 
+    def on_template_context(self, context, template_name, config):
+        content.static_base_url(context, template_name, config)
+        return context
+
     def on_post_template(self, output, template_name, config):
-        if template_name == "404.html":
-            content.keep_404(self.state, config, output)
+        if template_name in content.STATIC_PAGES:
+            content.keep_404(self.state, config, output, template_name)
         return output
 
     @event_priority(-200)

@@ -19,6 +19,7 @@ class BuildState:
     nav: list | None = None  # MkDocs nav of Dutch source paths (render.navigation)
     relations: dict = field(default_factory=dict)  # page id -> related page ids (fase <-> thema)
     default_404: str | None = None  # the default language's 404 page (others are written at once)
+    default_static: dict = field(default_factory=dict)  # same for other static pages (offline.html)
     glossary: Any = None  # markdown.glossary.Glossary of every language
     link_entries: list = field(default_factory=list)  # render.permalinks.Entry per page
     redirects: list = field(default_factory=list)  # render.permalinks.Redirect
@@ -35,6 +36,9 @@ class BuildState:
     review_due: list = field(default_factory=list)  # checks.freshness.Due: due for review
     review_months: int = 12  # the plugin option review_months
     review_today: Any = None  # datetime.date the review list was made for
+    # Extra precache lists for the service worker beside "offline" (render.precache):
+    # {list name: {lang: [site paths]}}, e.g. "practice"; written by visitor_tools.finish.
+    precache_lists: dict = field(default_factory=dict)
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"

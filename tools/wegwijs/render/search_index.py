@@ -46,7 +46,7 @@ def indexable(html: str) -> bool:
 def _content_pages(site_dir: Path):
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir)
-        if rel.parts[0] in ("pagefind", "assets") or path.name == "404.html":
+        if rel.parts[0] in ("pagefind", "assets") or path.name in ("404.html", "offline.html"):
             continue
         yield rel, path
 

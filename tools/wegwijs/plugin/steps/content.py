@@ -5,7 +5,7 @@
 - ``title_sections`` (on_nav): section titles from each language's own index page;
 - ``template_globals`` (on_env): interface strings from translations/ and CLDR data;
 - ``page_context``: language alternates, untranslated-page notice, fase/thema links;
-- ``keep_404``: a 404 page per language (static-i18n would keep only the last one);
+- ``keep_404``: a 404 and an offline page per language (static-i18n would keep only the last one);
 - ``finish`` (after the last language): the default 404 page and the per-language
   Pagefind search index.
 """
@@ -86,12 +86,26 @@ def _related(state, page, nav) -> list[dict]:
     return [{"title": by_id[i].title, "url": by_id[i].url} for i in ids if i in by_id]
 
 
-def keep_404(state, config, output: str) -> None:
-    """Keep a 404 page per language: static-i18n would leave only the last one built."""
+STATIC_PAGES = ("404.html", "offline.html")  # theme static_templates kept per language
+
+
+def static_base_url(context, template_name: str, config) -> None:
+    """The offline page, like MkDocs's 404 page, is shown at any address: absolute links."""
+    if template_name == "offline.html":
+        from urllib.parse import urlsplit
+        context["base_url"] = urlsplit(config.site_url or "/").path
+
+
+def keep_404(state, config, output: str, name: str = "404.html") -> None:
+    """Keep a 404 (or offline) page per language: static-i18n would leave only the last
+    one built."""
     if state.lang == state.site.model.default_language:
-        state.default_404 = html_whitespace.fold(output)
+        if name == "404.html":
+            state.default_404 = html_whitespace.fold(output)
+        else:
+            state.default_static[name] = html_whitespace.fold(output)
     else:
-        target = Path(config.site_dir) / state.lang / "404.html"
+        target = Path(config.site_dir) / state.lang / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html_whitespace.fold(output), encoding="utf-8")
 
@@ -100,5 +114,7 @@ def finish(state, config) -> None:
     """In the outer (default-language) build, once every language is written."""
     if state.default_404 is not None:
         (Path(config.site_dir) / "404.html").write_text(state.default_404, encoding="utf-8")
+    for name, output in state.default_static.items():
+        (Path(config.site_dir) / name).write_text(output, encoding="utf-8")
     count = search_index.build(Path(config.site_dir))
     log.info(f"Search index: {count} pages")

@@ -7,18 +7,18 @@ render.places, render.plan_pages and render.stappenplan; the markup in overrides
   read the begrippenlijst of every language (default-language build);
 - ``page_markdown``: tell the glossary extension this page's language and terms
   (and, on the begrippen page, to sort the list in that language's order);
-- ``page_content``: point term links at this language's begrippenlijst; record
+- ``page_content``: wrap wide tables in a focusable region (render.tables); point term links at this language's begrippenlijst; record
   the page's checklist items; add the progress line; kaart and contactkaart
   content; a ``wegwijs-type-<type>`` wrapper for page-type CSS (print layouts);
 - ``page_context``: once every page of the language is rendered, fill the
   stappenplan (from the task catalogue) and werkmap pages;
 - ``finish`` (after the last language): the service worker ``sw.js`` at the
-  site root (versioned by a hash of the built site, with a precache list per
-  language) and the open-data file ``places.geojson``.
+  site root (with render.precache's manifest: a revision per file and the precache
+  lists of each language, ``state.precache_lists`` included) and the open-data file
+  ``places.geojson``.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -31,7 +31,7 @@ from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.steps import contacts as contact_steps
 from tools.wegwijs.plugin.steps import tasks as task_steps
-from tools.wegwijs.render import html_tree, plan_pages, stappenplan, templates, ui_strings
+from tools.wegwijs.render import html_tree, plan_pages, precache, stappenplan, tables, templates, ui_strings
 from tools.wegwijs.render import contacts as render_contacts
 from tools.wegwijs.render import places as render_places
 from tools.wegwijs.sources import places, reader
@@ -40,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.wegwijs")
 
 SW_TEMPLATE = "assets/wegwijs/sw.js"  # in the theme's custom_dir (overrides/)
 OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
+OFFLINE_PAGE = "offline.html"  # per language, beside its 404.html (content.keep_static)
 NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals")  # no marked terms
 
 
@@ -98,8 +99,9 @@ def page_content(state, html: str, page, files) -> str:
     page_type = str(meta.get("type") or "pagina")
     t = state.t(lang)
     items = []
-    if glossary.LINK_SCHEME in html or "task-list" in html:  # else nothing to change
+    if glossary.LINK_SCHEME in html or "task-list" in html or "<table" in html:  # else nothing to change
         root = html_tree.parse(html)
+        tables.wrap(root)  # wide tables: a focusable, labelled scroll region
         _term_links(state, root, page, files)
         items = extract_items(root)
         if items and page_type not in ("stappenplan", "werkmap"):
@@ -212,55 +214,33 @@ def finish(state, config) -> None:
     """After every language and the search index: places.geojson and the service worker."""
     site_dir = Path(config.site_dir)
     shutil.copyfile(state.project.places_file, site_dir / "places.geojson")
-    write_service_worker(site_dir, state.site)
+    write_service_worker(site_dir, state.site, state.precache_lists)
 
 
-def _page_assets(html: str) -> list[str]:
-    """Paths of the stylesheets, icons and scripts a page loads (``link href``, ``script src``),
-    without query or fragment, in document order."""
-    refs = html_tree.parse_document(html).xpath("//link/@href | //script/@src")
-    return [ref for ref in (r.split("#")[0].split("?")[0] for r in refs) if ref]
-
-
-def write_service_worker(site_dir: Path, site) -> dict:
-    """Write sw.js at the site root; return {lang: (urls, bytes)} of the precache."""
-    digest = hashlib.sha256()
-    for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and path.name != "sw.js" and "pagefind" not in path.parts:
-            digest.update(path.relative_to(site_dir).as_posix().encode())
-            digest.update(path.read_bytes())
-    version = digest.hexdigest()[:12]
+def offline_lists(site_dir: Path, site) -> dict[str, dict[str, list[str]]]:
+    """The "offline" precache list of each language: its home, stappenplan, contactkaart,
+    begrippenlijst and kaart, its offline page (shown for a page not kept) and 404 page."""
     default = site.model.default_language
     offline_srcs = [p.src for p in site.by_lang(default) if p.meta.get("type") in OFFLINE_TYPES]
-    precache: dict[str, list[str]] = {}
-    sizes: dict[str, int] = {}
+    lists: dict[str, list[str]] = {}
     for lang in site.model.languages:
-        urls: list[str] = []
-        for src in offline_srcs:
-            url = reader.site_path(src, lang, default)
-            if (site_dir / url / "index.html").exists():
-                urls.append(url)
-        assets: list[str] = []
-        for url in urls:
-            for ref in _page_assets((site_dir / url / "index.html").read_text(encoding="utf-8")):
-                if "://" in ref or ref.startswith(("/", "data:")):
-                    continue
-                target = (site_dir / url / ref).resolve()
-                try:
-                    rel = target.relative_to(site_dir.resolve()).as_posix()
-                except ValueError:
-                    continue
-                if target.is_file() and rel not in assets and not rel.startswith("media/"):
-                    assets.append(rel)
-        precache[lang] = urls + assets
-        sizes[lang] = sum((site_dir / u / "index.html").stat().st_size for u in urls) + \
-            sum((site_dir / a).stat().st_size for a in assets)
+        prefix = "" if lang == default else f"{lang}/"
+        pages = [reader.site_path(src, lang, default) for src in offline_srcs]
+        lists[lang] = [p for p in pages if (site_dir / p / "index.html").exists()] + [
+            f"{prefix}{name}" for name in (OFFLINE_PAGE, "404.html")
+            if (site_dir / prefix / name).exists()]
+    return {"offline": lists}
+
+
+def write_service_worker(site_dir: Path, site, lists: dict | None = None) -> dict:
+    """Write sw.js at the site root with the precache manifest (render.precache: one
+    revision per file; the "offline" list of each language plus any other ``lists``,
+    e.g. ``{"practice": {lang: [site paths]}}``), and sw-precache.json;
+    return {lang: (paths, bytes)} of each language's precache."""
+    manifest = precache.build(site_dir, {**offline_lists(site_dir, site), **(lists or {})})
     source = (site_dir / SW_TEMPLATE).read_text(encoding="utf-8")
-    text = source.replace('"__VERSION__"', json.dumps(version)).replace(
-        "__PRECACHE__", json.dumps(precache, ensure_ascii=False))
-    (site_dir / "sw.js").write_text(text, encoding="utf-8")
-    (site_dir / "sw-precache.json").write_text(json.dumps(
-        {"version": version, "bytes": sizes, "urls": precache}, indent=1), encoding="utf-8")
-    for lang, size in sizes.items():
-        log.info(f"Offline precache {lang}: {len(precache[lang])} files, {size / 1024:.0f} KB")
-    return {lang: (precache[lang], sizes[lang]) for lang in precache}
+    (site_dir / "sw.js").write_text(precache.worker_source(source, manifest), encoding="utf-8")
+    (site_dir / "sw-precache.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    for lang, size in manifest["bytes"].items():
+        log.info(f"Offline precache {lang}: {len(manifest['urls'][lang])} files, {size / 1024:.0f} KB")
+    return {lang: (paths, manifest["bytes"][lang]) for lang, paths in manifest["urls"].items()}
