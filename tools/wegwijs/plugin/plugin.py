@@ -11,14 +11,16 @@ event              priority  steps, in order
 on_config          -50       (before i18n) per run: content.configure (pages, nav),
                              visitor_tools.configure (begrippen), links.configure,
                              translations.configure; per language: nav,
-                             links.filter_nav, Markdown extensions
+                             links.filter_nav, Markdown extensions (practice too)
 on_files           -110      (after i18n chose the language's files) links.filter_files
 on_nav             -150      (after i18n localised the nav) content.title_sections
 on_env             0         content.template_globals (interface strings, dates)
 on_page_markdown   0         (after i18n at 50) media.start_page,
-                             visitor_tools.page_markdown, links.page_markdown,
+                             visitor_tools.page_markdown, practice.page_markdown,
+                             links.page_markdown,
                              translations.page_markdown
-on_page_content    0         visitor_tools.page_content, translations.page_content
+on_page_content    0         practice.page_content, visitor_tools.page_content,
+                             translations.page_content
 on_page_context    0         (after i18n at 50) content.page_context,
                              visitor_tools.page_context (stappenplan, werkmap)
 on_post_page       -90       links.record_page, fold whitespace
@@ -39,7 +41,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
-from tools.wegwijs.plugin.steps import content, links, media, translations, visitor_tools
+from tools.wegwijs.plugin.steps import content, links, media, practice, translations, visitor_tools
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.sources import media as media_sources
 
@@ -65,6 +67,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         links.filter_nav(state, config)
         visitor_tools.register_extensions(state, config)
         media.register_extension(state, config)
+        practice.register_extension(state, config)
         if state.templates is None:
             state.templates = templates.environment(config.theme.dirs)
         return config
@@ -86,10 +89,12 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         state = self.state
         media.start_page(state, page)
         visitor_tools.page_markdown(state, page)
+        practice.page_markdown(state, page)
         markdown = links.page_markdown(state, markdown, page, config)
         return translations.page_markdown(state, markdown, page)
 
     def on_page_content(self, html, page, config, files):
+        html = practice.page_content(self.state, html, page)
         html = visitor_tools.page_content(self.state, html, page, files)
         return translations.page_content(self.state, html, page)
 

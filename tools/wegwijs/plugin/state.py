@@ -28,6 +28,7 @@ class BuildState:
     translation_status: Any = None  # checks.translations.Status
     glossary_extension: Any = None  # markdown.glossary.GlossaryExtension, configured per page
     video_extension: Any = None  # markdown.video.VideoExtension
+    practice_extension: Any = None  # markdown.practice.PracticeExtension, configured per page
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
     translations_dir: Any = None  # the project's translations/ (interface strings)
 

@@ -37,7 +37,8 @@ log = logging.getLogger("mkdocs.plugins.wegwijs")
 
 SW_TEMPLATE = "assets/wegwijs/sw.js"  # in the theme's custom_dir (overrides/)
 OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
-NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals")  # no marked terms
+NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals",
+            "oefenen")  # no marked terms (on practice pages a tip could give the answer away)
 
 
 
