@@ -15,6 +15,7 @@ CHECKS = [
     ("review-needed", "tools.wegwijs.checks.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers
     ("checklist", "tools.wegwijs.markdown.checklist:check"),  # checklist item ids
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations
+    ("practice", "tools.wegwijs.checks.practice:check"),  # practice questions (/// vraag)
     ("places", "tools.wegwijs.sources.places:check"),  # data/places.geojson; places still to review
 ]
 
