@@ -6,7 +6,7 @@
    - Page scripts are classic scripts (<script defer>, no modules): browser globals only.
    - sw.js is the service worker template: service-worker globals, and __PRECACHE__,
      the placeholder the build (write_service_worker, the visitor-tools step) replaces
-     with the precache list as JSON; tests/test_eslint.py also lints the built sw.js. */
+     with the precache list as JSON (and __PRACTICE__ with the practice pages); tests/test_eslint.py also lints the built sw.js. */
 "use strict";
 
 const js = require("@eslint/js");
@@ -43,7 +43,7 @@ module.exports = [
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      globals: { ...globals.serviceworker, __PRECACHE__: "readonly" },
+      globals: { ...globals.serviceworker, __PRECACHE__: "readonly", __PRACTICE__: "readonly" },
     },
     // A worker has a global scope of its own: top-level declarations are fine there.
     rules: { ...strict, strict: ["error", "global"], "no-implicit-globals": "off" },

@@ -3,6 +3,8 @@
    - Pages the visitor opens are kept (network first, the cached copy when offline).
    - When a page registers us it names its language; we then keep that language's
      stappenplan, contactkaart, begrippenlijst, kaart and home page (PRECACHE[lang]).
+   - When the visitor opens a practice page, we keep every practice page of that
+     language (PRACTICE[lang]: the overview and one module per thema).
    - Only this site's own files: other hosts, video/audio (and any Range request)
      and the search index are never cached.
    - One cache per build (VERSION): a new build refreshes the kept pages and deletes
@@ -10,6 +12,7 @@
 "use strict";
 var VERSION = "__VERSION__";
 var PRECACHE = __PRECACHE__;
+var PRACTICE = __PRACTICE__;
 var PREFIX = "wegwijs-";
 var CACHE = PREFIX + VERSION;
 var SCOPE = new URL(self.registration ? self.registration.scope : "./", self.location.href);
@@ -37,8 +40,8 @@ function keep(cache, url) {
 }
 
 // Resolves to true when every file of the language's list is in the cache.
-function precache(lang) {
-  var list = PRECACHE[lang];
+function precache(lang, lists) {
+  var list = (lists || PRECACHE)[lang];
   if (!list) return Promise.resolve(false);
   return caches.open(CACHE).then(function (cache) {
     return Promise.all(list.map(function (path) {
@@ -46,6 +49,16 @@ function precache(lang) {
       return cache.match(url).then(function (hit) { return Boolean(hit) || keep(cache, url); });
     }));
   }).then(function (kept) { return kept.every(Boolean); });
+}
+
+// The language whose practice pages list this page (a practice page), else null.
+function practiceLanguage(url) {
+  var path = url.pathname.slice(SCOPE.pathname.length);
+  var langs = Object.keys(PRACTICE);
+  for (var i = 0; i < langs.length; i += 1) {
+    if (PRACTICE[langs[i]].indexOf(path) >= 0) return langs[i];
+  }
+  return null;
 }
 
 self.addEventListener("install", function () { self.skipWaiting(); });
@@ -80,6 +93,8 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (!cacheable(request)) return;
   if (request.mode === "navigate") {
+    var practiceLang = practiceLanguage(new URL(request.url));
+    if (practiceLang) event.waitUntil(precache(practiceLang, PRACTICE));
     event.respondWith(fetch(request).then(function (response) {
       if (response.ok && response.type === "basic") {
         var copy = response.clone();

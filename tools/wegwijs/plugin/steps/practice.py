@@ -6,8 +6,8 @@
 - ``page_content``: on a practice page the one ``aria-live`` region that practice.js
   announces feedback in; on the overview (``oefenen/index.md``) the list of modules per
   thema with the question ids whose answers practice.js counts;
-- ``module_links``: this language's practice module per thema, for Mijn stappenplan;
-- ``offline_urls``: the practice pages per language, for the service worker.
+- ``module_links``: this language's practice module per thema, for Mijn stappenplan
+  (the service worker's list of practice pages is in ``visitor_tools``).
 
 The markup is in ``overrides/partials/wegwijs/practice_*.html``.
 """
@@ -85,8 +85,3 @@ def module_links(state, page_url: str) -> list[dict]:
              "url": get_relative_url(reader.site_path(m.src, state.lang, default), page_url)}
             for m in _modules(site)]
 
-
-def offline_urls(site) -> list[str]:
-    """Source paths of every practice page (overview and modules)."""
-    default = site.model.default_language
-    return [p.src for p in site.by_lang(default) if p.meta.get("type") == TYPE]

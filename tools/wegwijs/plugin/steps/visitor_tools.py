@@ -11,10 +11,11 @@ render.places and render.plan_pages; the markup in overrides/partials/wegwijs/. 
   the page's checklist items; add the progress line; kaart and contactkaart
   content; a ``wegwijs-type-<type>`` wrapper for page-type CSS (print layouts);
 - ``page_context``: once every page of the language is rendered, fill the
-  stappenplan and werkmap pages;
+  stappenplan (with links to the practice modules) and werkmap pages;
 - ``finish`` (after the last language): the service worker ``sw.js`` at the
   site root (versioned by a hash of the built site, with a precache list per
-  language) and the open-data file ``places.geojson``.
+  language and a list of practice pages per language) and the open-data file
+  ``places.geojson``.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from mkdocs.utils import get_relative_url
 from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
+from tools.wegwijs.plugin.steps import practice as practice_step
 from tools.wegwijs.render import html_tree, plan_pages, templates, ui_strings
 from tools.wegwijs.render import places as render_places
 from tools.wegwijs.sources import places, reader
@@ -37,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.wegwijs")
 
 SW_TEMPLATE = "assets/wegwijs/sw.js"  # in the theme's custom_dir (overrides/)
 OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
+PRACTICE_TYPE = "oefenen"  # a language's practice pages are kept once the reader opens one
 NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals",
             "oefenen")  # no marked terms (on practice pages a tip could give the answer away)
 
@@ -169,6 +172,9 @@ def page_context(state, page) -> None:
     plan = plan_pages.stappenplan_html(pages, fases, page.url, lang, t, _direction,
                                        env=state.templates)
     if page_type == "stappenplan":
+        modules = practice_step.module_links(state, page.url)
+        if modules:  # after the plan: the practice module of each thema (issue 16)
+            plan += templates.render("practice_links.html", state.templates, t=t, modules=modules)
         page.content = _inject(page.content, plan)
     else:
         by_type = lambda kind: [p for p in pages if p.type == kind]  # noqa: E731
@@ -219,6 +225,25 @@ def _page_assets(html: str) -> list[str]:
     return [ref for ref in (r.split("#")[0].split("?")[0] for r in refs) if ref]
 
 
+def _offline_files(site_dir: Path, srcs: list[str], lang: str, default: str):
+    """The built pages of ``srcs`` in ``lang`` and the site files they load."""
+    urls = [url for url in (reader.site_path(src, lang, default) for src in srcs)
+            if (site_dir / url / "index.html").exists()]
+    assets: list[str] = []
+    for url in urls:
+        for ref in _page_assets((site_dir / url / "index.html").read_text(encoding="utf-8")):
+            if "://" in ref or ref.startswith(("/", "data:")):
+                continue
+            target = (site_dir / url / ref).resolve()
+            try:
+                rel = target.relative_to(site_dir.resolve()).as_posix()
+            except ValueError:
+                continue
+            if target.is_file() and rel not in assets and not rel.startswith("media/"):
+                assets.append(rel)
+    return urls, assets
+
+
 def write_service_worker(site_dir: Path, site) -> dict:
     """Write sw.js at the site root; return {lang: (urls, bytes)} of the precache."""
     digest = hashlib.sha256()
@@ -229,35 +254,25 @@ def write_service_worker(site_dir: Path, site) -> dict:
     version = digest.hexdigest()[:12]
     default = site.model.default_language
     offline_srcs = [p.src for p in site.by_lang(default) if p.meta.get("type") in OFFLINE_TYPES]
+    practice_srcs = [p.src for p in site.by_lang(default) if p.meta.get("type") == PRACTICE_TYPE]
     precache: dict[str, list[str]] = {}
+    practice: dict[str, list[str]] = {}  # kept once the reader opens a practice page (sw.js)
     sizes: dict[str, int] = {}
     for lang in site.model.languages:
-        urls: list[str] = []
-        for src in offline_srcs:
-            url = reader.site_path(src, lang, default)
-            if (site_dir / url / "index.html").exists():
-                urls.append(url)
-        assets: list[str] = []
-        for url in urls:
-            for ref in _page_assets((site_dir / url / "index.html").read_text(encoding="utf-8")):
-                if "://" in ref or ref.startswith(("/", "data:")):
-                    continue
-                target = (site_dir / url / ref).resolve()
-                try:
-                    rel = target.relative_to(site_dir.resolve()).as_posix()
-                except ValueError:
-                    continue
-                if target.is_file() and rel not in assets and not rel.startswith("media/"):
-                    assets.append(rel)
+        urls, assets = _offline_files(site_dir, offline_srcs, lang, default)
         precache[lang] = urls + assets
         sizes[lang] = sum((site_dir / u / "index.html").stat().st_size for u in urls) + \
             sum((site_dir / a).stat().st_size for a in assets)
+        practice_urls, practice_assets = _offline_files(site_dir, practice_srcs, lang, default)
+        practice[lang] = practice_urls + [a for a in practice_assets if a not in assets]
     source = (site_dir / SW_TEMPLATE).read_text(encoding="utf-8")
     text = source.replace('"__VERSION__"', json.dumps(version)).replace(
-        "__PRECACHE__", json.dumps(precache, ensure_ascii=False))
+        "__PRECACHE__", json.dumps(precache, ensure_ascii=False)).replace(
+        "__PRACTICE__", json.dumps(practice, ensure_ascii=False))
     (site_dir / "sw.js").write_text(text, encoding="utf-8")
     (site_dir / "sw-precache.json").write_text(json.dumps(
-        {"version": version, "bytes": sizes, "urls": precache}, indent=1), encoding="utf-8")
+        {"version": version, "bytes": sizes, "urls": precache, "practice": practice}, indent=1),
+        encoding="utf-8")
     for lang, size in sizes.items():
         log.info(f"Offline precache {lang}: {len(precache[lang])} files, {size / 1024:.0f} KB")
     return {lang: (precache[lang], sizes[lang]) for lang in precache}
