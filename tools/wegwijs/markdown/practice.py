@@ -14,12 +14,12 @@ Each question becomes, built as an ElementTree (the texts stay Markdown, so link
                id="vraag-<id>-1" value="1"><label for="vraag-<id>-1">answer</label></div> …
         </div>
       </fieldset>
+      <p class="wegwijs-q__actions" hidden><button type="button">Controleer</button></p>
+      <p class="wegwijs-q__result" hidden></p>
       <details class="wegwijs-q__nl"> (not on Dutch pages)
         <summary>Toon in het Nederlands</summary>
         <div lang="nl" dir="ltr">the Dutch question and answers, from the Dutch page</div>
       </details>
-      <p class="wegwijs-q__actions" hidden><button type="button">Controleer</button></p>
-      <p class="wegwijs-q__result" hidden></p>
       <details class="wegwijs-q__answer"><summary>Bekijk het antwoord</summary>
         <p>Het goede antwoord: …</p><p class="wegwijs-q__explanation">…</p><p>link</p>
       </details>
@@ -109,14 +109,14 @@ class PracticeExtension(Extension):
                                                "id": f"{base}-{number}", "value": str(number)})
             label = etree.SubElement(option, "label", {"for": f"{base}-{number}"})
             label.text = answer.text
-        dutch = (context.get("dutch") or {}).get(q.id)
-        if dutch is not None:
-            self._dutch(root, dutch)
         actions = etree.SubElement(root, "p", {"class": "wegwijs-q__actions", "hidden": "hidden"})
         button = etree.SubElement(actions, "button", {"type": "button",
                                                       "class": "md-button wegwijs-q__check"})
         button.text = self._t("wegwijs.practice.check")
         etree.SubElement(root, "p", {"class": "wegwijs-q__result", "hidden": "hidden"})
+        dutch = (context.get("dutch") or {}).get(q.id)
+        if dutch is not None:
+            self._dutch(root, dutch)
         details = etree.SubElement(root, "details", {"class": "wegwijs-q__answer"})
         summary = etree.SubElement(details, "summary")
         summary.text = self._t("wegwijs.practice.answer")
