@@ -10,6 +10,9 @@
      edit costs the reader that page, not the whole precache.
    - Pages the visitor opens are kept (network first, the kept copy when offline). A
      page not kept shows the language's offline page; an unknown address its 404 page.
+   - MANIFEST.onOpen names lists that are not part of saving a language: a language's
+     list of that name (e.g. "practice": its practice pages) is kept once the reader
+     opens one of its pages (not with the data saver on).
    - A language is saved (its lists kept) when a page asks: automatically on a page
      load, unless the reader's data saver is on (Save-Data header or
      navigator.connection.saveData: the page then only asks when the reader presses
@@ -31,6 +34,7 @@ var SCOPE = new URL(self.registration ? self.registration.scope : "./", self.loc
 var MARKS = "__wegwijs__/"; // cache keys under SCOPE: saved/<lang>, removed/<lang>
 var MEDIA = /\.(mp4|webm|m4a|mp3|ogg|oga|ogv|mov|zip)$/i;
 var LANGS = Object.keys((MANIFEST.lists && MANIFEST.lists.offline) || {});
+var ON_OPEN = MANIFEST.onOpen || [];
 var saveDataSeen = false; // a navigation arrived with Save-Data: on
 
 function inScope(url) {
@@ -58,6 +62,7 @@ function cacheable(request) {
 function listOf(lang) {
   var out = [];
   Object.keys(MANIFEST.lists || {}).forEach(function (name) {
+    if (ON_OPEN.indexOf(name) >= 0) return; // kept when one of its pages is opened
     (MANIFEST.lists[name][lang] || []).forEach(function (path) {
       if (out.indexOf(path) < 0) out.push(path);
     });
@@ -117,6 +122,28 @@ function precache(lang) {
       return Promise.all([mark(cache, "saved", lang, true), mark(cache, "removed", lang, false)])
         .then(function () { return kept.every(Boolean); });
     });
+  });
+}
+
+// The on-open list (all its paths) that holds this page in some language, or null.
+function openedList(path) {
+  var found = null;
+  ON_OPEN.forEach(function (name) {
+    var byLang = MANIFEST.lists[name] || {};
+    Object.keys(byLang).forEach(function (lang) {
+      if (!found && byLang[lang].indexOf(path) >= 0) found = byLang[lang];
+    });
+  });
+  return found;
+}
+
+// Keep every path of a list that is not kept yet.
+function keepAll(list) {
+  return caches.open(CACHE).then(function (cache) {
+    return Promise.all(list.map(function (path) {
+      var url = urlOf(path);
+      return cache.match(url).then(function (hit) { return Boolean(hit) || keep(cache, url); });
+    }));
   });
 }
 
@@ -260,6 +287,8 @@ self.addEventListener("fetch", function (event) {
   if (!cacheable(request)) return;
   if (request.mode === "navigate") {
     if (request.headers.get("save-data") === "on") saveDataSeen = true;
+    var opened = saveDataSeen ? null : openedList(sitePath(request.url));
+    if (opened) event.waitUntil(keepAll(opened));
     event.respondWith(fetch(request).then(function (response) {
       if (response.ok && response.type === "basic") {
         var copy = response.clone();

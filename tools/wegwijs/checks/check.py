@@ -16,6 +16,7 @@ CHECKS = [
     ("review-needed", "tools.wegwijs.checks.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers
     ("checklist", "tools.wegwijs.markdown.checklist:check"),  # checklist item ids
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations
+    ("practice", "tools.wegwijs.checks.practice:check"),  # practice questions (/// vraag)
     ("places", "tools.wegwijs.sources.places:check"),  # data/places.geojson; places still to review
     ("catalogue", "tools.wegwijs.checks.catalogue:check_all"),  # data/: tasks, contacts, documents, links
     ("tasks", "tools.wegwijs.checks.tasks:check_all"),  # [[taak:…]]/[[contact:…]] on pages vs data/

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from tools.wegwijs import findings as F
 from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.sources import practice
 
 LANGUAGES = ("ar", "fa", "ti")
 
@@ -97,9 +98,10 @@ SCRIPT_LETTER = {"ar": AR_LETTER, "fa": FA_LETTER, "ti": TI_LETTER}
 
 def body_lines(body: str, first_line: int) -> list[tuple[int, str]]:
     """(line number in the file, text) of a page body, HTML comments blanked out
-    (their line breaks kept, so the numbers stay right)."""
+    (their line breaks kept, so the numbers stay right) and practice question syntax
+    (``/// vraag | id``, ``(x)``) left out."""
     body = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
-    return list(enumerate(body.splitlines(), start=first_line))
+    return [(n, practice.neutral(line)) for n, line in enumerate(body.splitlines(), start=first_line)]
 
 
 def _fa_prose(line: str) -> str:

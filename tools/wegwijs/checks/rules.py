@@ -125,6 +125,17 @@ _RULES = [
          "the NAKIJKEN note; never invent it.", "controles.md#nakijken"),
     Rule("review-overdue", W, "freshness", "Check the facts and their source, then set "
          "'checked:' to today's date (YYYY-MM-DD).", "controles.md#opnieuw-nakijken"),
+    # practice questions (tools/wegwijs/checks/practice.py)
+    Rule("practice-syntax", E, "practice", "Write the question as in the guide: '/// vraag | <id>', "
+         "the question, the answers, '///'; each id once.", "oefenen.md#meldingen"),
+    Rule("practice-answers", E, "practice", "Give 2 to 4 answers and mark exactly one with '(x)'.",
+         "oefenen.md#meldingen"),
+    Rule("practice-explanation", E, "practice", "Add a short explanation on a line starting "
+         "with '>'.", "oefenen.md#meldingen"),
+    Rule("practice-link", E, "practice", "Link to the heading where the answer is: "
+         "'[Wonen: uitleg](../thema/wonen.md#uitleg)'.", "oefenen.md#meldingen"),
+    Rule("practice-structure", E, "practice", "Give the translation the Dutch page's questions: "
+         "same ids, order, number of answers and right answer.", "oefenen.md#meldingen"),
     # interface strings (tools/wegwijs/render/ui_strings.py)
     Rule("ui-string-missing", E, "ui-strings", "Add msgid/msgstr for the key to "
          "translations/<lang>.po.", "controles.md#teksten"),

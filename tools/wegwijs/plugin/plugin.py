@@ -13,15 +13,17 @@ on_config          -50       (before i18n) per run: content.configure (pages, na
                              translations.configure, freshness.configure (what is
                              due for review); per language: nav,
                              links.filter_nav, Markdown extensions (checklist,
-                             glossary, video, tasks [[taak:…]], contacts [[contact:…]])
+                             glossary, video, tasks [[taak:…]], contacts [[contact:…]],
+                             practice questions)
 on_files           -110      (after i18n chose the language's files) links.filter_files
 on_nav             -150      (after i18n localised the nav) content.title_sections
 on_env             0         content.template_globals (interface strings, dates)
 on_page_markdown   0         (after i18n at 50) media.start_page,
-                             visitor_tools.page_markdown, links.page_markdown,
-                             translations.page_markdown, freshness.page_markdown
-on_page_content    0         freshness.page_content ("Gecontroleerd op"),
-                             professionals.page_content (task overview),
+                             visitor_tools.page_markdown, practice.page_markdown,
+                             links.page_markdown, translations.page_markdown,
+                             freshness.page_markdown
+on_page_content    0         practice.page_content, freshness.page_content ("Gecontroleerd
+                             op"), professionals.page_content (task overview),
                              visitor_tools.page_content, translations.page_content
 on_page_context    0         (after i18n at 50) content.page_context,
                              visitor_tools.page_context (stappenplan, werkmap),
@@ -51,8 +53,8 @@ from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import (content, contacts, external_links, freshness, links,
-                                          media, preview, professionals, tasks, translations,
-                                          visitor_tools)
+                                          media, practice, preview, professionals, tasks,
+                                          translations, visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -88,6 +90,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         media.register_extension(state, config)
         tasks.register_extension(state, config)
         contacts.register_extension(state, config)
+        practice.register_extension(state, config)
         if state.templates is None:
             state.templates = templates.environment(config.theme.dirs)
         return config
@@ -109,11 +112,13 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         state = self.state
         media.start_page(state, page)
         visitor_tools.page_markdown(state, page)
+        practice.page_markdown(state, page)
         markdown = links.page_markdown(state, markdown, page, config)
         markdown = translations.page_markdown(state, markdown, page)
         return freshness.page_markdown(state, markdown, page)
 
     def on_page_content(self, html, page, config, files):
+        html = practice.page_content(self.state, html, page)
         html = freshness.page_content(self.state, html, page)
         html = professionals.page_content(self.state, html, page, files, config)
         html = visitor_tools.page_content(self.state, html, page, files)

@@ -31,6 +31,7 @@ class BuildState:
     video_extension: Any = None  # markdown.video.VideoExtension
     tasks_extension: Any = None  # markdown.tasks.TasksExtension ([[taak:…]] lines)
     contact_extension: Any = None  # markdown.contacts.ContactExtension
+    practice_extension: Any = None  # markdown.practice.PracticeExtension, configured per page
     templates: Any = None  # jinja2.Environment over the theme dirs (autoescaped partials)
     project: Any = None  # project.Project of mkdocs.yml: where media/, data/, translations/ are
     review_due: list = field(default_factory=list)  # checks.freshness.Due: due for review

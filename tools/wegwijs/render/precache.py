@@ -101,9 +101,12 @@ def with_assets(site_dir: Path, paths: list[str]) -> list[str]:
     return out
 
 
-def build(site_dir: Path, lists: dict[str, dict[str, list[str]]]) -> dict:
+def build(site_dir: Path, lists: dict[str, dict[str, list[str]]],
+          on_open: tuple[str, ...] = ()) -> dict:
     """The manifest for the built site in site_dir (see the module docstring).
-    Every listed path must be a file the worker may keep."""
+    Every listed path must be a file the worker may keep. Lists named in ``on_open`` are
+    not part of saving a language: the worker keeps such a list once the reader opens
+    one of its pages (e.g. "practice"); ``urls``/``bytes`` count the other lists only."""
     files = revisions(site_dir)
     full = {name: {lang: with_assets(site_dir, paths) for lang, paths in by_lang.items()}
             for name, by_lang in lists.items()}
@@ -111,14 +114,15 @@ def build(site_dir: Path, lists: dict[str, dict[str, list[str]]]) -> dict:
     urls: dict[str, list[str]] = {}
     for lang in languages:
         union: list[str] = []
-        for by_lang in full.values():
-            union += [p for p in by_lang.get(lang, []) if p not in union]
-        missing = [p for p in union if p not in files]
-        if missing:
-            raise ValueError(f"precache list for {lang} names files the worker may not keep: "
-                             f"{missing} (see SKIP_DIRS in {__file__})")
+        for name, by_lang in full.items():
+            missing = [p for p in by_lang.get(lang, []) if p not in files]
+            if missing:
+                raise ValueError(f"precache list {name} for {lang} names files the worker may "
+                                 f"not keep: {missing} (see SKIP_DIRS in {__file__})")
+            if name not in on_open:
+                union += [p for p in by_lang.get(lang, []) if p not in union]
         urls[lang] = union
-    manifest = {"files": files, "lists": full}
+    manifest = {"files": files, "lists": full, "onOpen": list(on_open)}
     version = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:12]
     return {"version": version, **manifest, "urls": urls,
             "bytes": {lang: sum(files[p][1] for p in paths) for lang, paths in urls.items()}}
@@ -126,6 +130,7 @@ def build(site_dir: Path, lists: dict[str, dict[str, list[str]]]) -> dict:
 
 def worker_source(template: str, manifest: dict) -> str:
     """sw.js: the template with its version and manifest (files and lists) filled in."""
-    data = {"files": manifest["files"], "lists": manifest["lists"]}
+    data = {"files": manifest["files"], "lists": manifest["lists"],
+            "onOpen": manifest.get("onOpen", [])}
     return template.replace('"__VERSION__"', json.dumps(manifest["version"])).replace(
         "__MANIFEST__", json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -3,7 +3,8 @@
 Used by the B1 check (``tools/wegwijs/checks/b1.py``). What is dropped: front matter (the caller
 passes the body and its first line number), fenced and indented code, tables,
 HTML tags and comments, link targets, images, attribute lists (``{#id}``), video
-markers (``[[video:x]]``) and Markdown punctuation. What is kept apart: every
+markers (``[[video:x]]``), practice question lines (``/// vraag | id``, ``///``)
+and Markdown punctuation. What is kept apart: every
 heading, list item, definition, table-free paragraph and admonition title is its
 own block, so text without a full stop never runs on into the next block.
 
@@ -19,7 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tools.wegwijs.sources import reader
+from tools.wegwijs.sources import practice, reader
 
 # Inline code is replaced by this one token: it counts as one word, nothing more.
 CODE_TOKEN = "\u2039code\u203a"
@@ -43,7 +44,8 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 # '-', '*', '+' and numbers are Markdown; bullets pasted from web pages and
 # word processors ('•', '▪', '◦', '–') are list items too.
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+\u2022\u25aa\u25e6\u2013\u00b7]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
+# Practice answers '( ) text' / '(x) text' (sources/practice.py) are list items too.
+_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+\u2022\u25aa\u25e6\u2013\u00b7]|\d{1,9}[.)]|\([ xX]\))\s+(?:\[[ xX]\]\s+)?")
 _DEFINITION = re.compile(r"^\s{0,3}:\s{1,4}")
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:\"(?P<title>[^\"]*)\")?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
@@ -233,7 +235,8 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
                 in_html = True
             continue
         if (_TABLE_ROW.match(line) or _HR.match(line) or _ABBR_DEF.match(line)
-                or _LINK_DEF.match(line) or _VIDEO.match(line)):
+                or _LINK_DEF.match(line) or _VIDEO.match(line)
+                or practice.OPENER.match(line) or practice.CLOSER.match(line)):
             close()
             continue
         indented = bool(re.match(r"^ {4,}\S", line))

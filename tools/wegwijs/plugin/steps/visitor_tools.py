@@ -11,10 +11,12 @@ render.places, render.plan_pages and render.stappenplan; the markup in overrides
   the page's checklist items; add the progress line; kaart and contactkaart
   content; a ``wegwijs-type-<type>`` wrapper for page-type CSS (print layouts);
 - ``page_context``: once every page of the language is rendered, fill the
-  stappenplan (from the task catalogue) and werkmap pages;
+  stappenplan (from the task catalogue, with links to the practice modules) and
+  werkmap pages;
 - ``finish`` (after the last language): the service worker ``sw.js`` at the
   site root (with render.precache's manifest: a revision per file and the precache
-  lists of each language, ``state.precache_lists`` included) and the open-data file
+  lists of each language, ``state.precache_lists`` included; the practice pages of a language are a list
+  kept once the reader opens one) and the open-data file
   ``places.geojson``.
 """
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.steps import contacts as contact_steps
+from tools.wegwijs.plugin.steps import practice as practice_step
 from tools.wegwijs.plugin.steps import tasks as task_steps
 from tools.wegwijs.render import html_tree, plan_pages, precache, stappenplan, tables, templates, ui_strings
 from tools.wegwijs.render import contacts as render_contacts
@@ -41,7 +44,9 @@ log = logging.getLogger("mkdocs.plugins.wegwijs")
 SW_TEMPLATE = "assets/wegwijs/sw.js"  # in the theme's custom_dir (overrides/)
 OFFLINE_TYPES = ("home", "stappenplan", "contactkaart", "begrippen", "kaart")
 OFFLINE_PAGE = "offline.html"  # per language, beside its 404.html (content.keep_static)
-NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals")  # no marked terms
+PRACTICE_TYPE = "oefenen"  # a language's practice pages are kept once the reader opens one
+NO_TERMS = ("begrippen", "stappenplan", "werkmap", "status", "professionals",
+            "oefenen")  # no marked terms (on practice pages a tip could give the answer away)
 
 
 
@@ -174,6 +179,9 @@ def page_context(state, page) -> None:
     plan = stappenplan.plan_html(task_steps.catalogue(state), fases, pages, page.url,
                                  lang, t, _direction, env=state.templates)
     if page_type == "stappenplan":
+        modules = practice_step.module_links(state, page.url)
+        if modules:  # after the plan: the practice module of each thema (issue 16)
+            plan += templates.render("practice_links.html", state.templates, t=t, modules=modules)
         page.content = _inject(page.content, plan)
     else:
         by_type = lambda kind: [p for p in pages if p.type == kind]  # noqa: E731
@@ -232,12 +240,24 @@ def offline_lists(site_dir: Path, site) -> dict[str, dict[str, list[str]]]:
     return {"offline": lists}
 
 
+def practice_lists(site_dir: Path, site) -> dict[str, dict[str, list[str]]]:
+    """The "practice" list of each language: its practice overview and modules, kept by
+    the worker once the reader opens one of them (an on-open list, see render.precache)."""
+    default = site.model.default_language
+    srcs = [p.src for p in site.by_lang(default) if p.meta.get("type") == PRACTICE_TYPE]
+    return {"practice": {lang: [p for p in (reader.site_path(src, lang, default) for src in srcs)
+                                if (site_dir / p / "index.html").exists()]
+                         for lang in site.model.languages}}
+
+
 def write_service_worker(site_dir: Path, site, lists: dict | None = None) -> dict:
     """Write sw.js at the site root with the precache manifest (render.precache: one
     revision per file; the "offline" list of each language plus any other ``lists``,
     e.g. ``{"practice": {lang: [site paths]}}``), and sw-precache.json;
     return {lang: (paths, bytes)} of each language's precache."""
-    manifest = precache.build(site_dir, {**offline_lists(site_dir, site), **(lists or {})})
+    manifest = precache.build(site_dir, {**offline_lists(site_dir, site), **(lists or {}),
+                                         **practice_lists(site_dir, site)},
+                              on_open=("practice",))
     source = (site_dir / SW_TEMPLATE).read_text(encoding="utf-8")
     (site_dir / "sw.js").write_text(precache.worker_source(source, manifest), encoding="utf-8")
     (site_dir / "sw-precache.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
