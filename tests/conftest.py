@@ -223,17 +223,18 @@ def require_page(page_type: str) -> str:
 
 def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:
     """A tiny project in directory: the checkout's mkdocs.yml (overrides by absolute
-    path; the wegwijs plugin is installed), a copy of translations/, links to media/
-    and data/, and the given docs/ files. Returns the config file path."""
+    path; the wegwijs plugin is installed), copies of translations/ and data/, a link
+    to media/, and the given docs/ files. Returns the config file path."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
-    # Interface strings are read from beside mkdocs.yml: a copy a test may change.
-    shutil.copytree(ROOT / "translations", directory / "translations", dirs_exist_ok=True)
-    for name in ("media", "data"):
-        if not (directory / name).exists():
-            (directory / name).symlink_to(ROOT / name, target_is_directory=True)
+    # Interface strings and the catalogues are read from beside mkdocs.yml: copies a test
+    # may change (never the checkout's own files). media/ is large and only read: a link.
+    for name in ("translations", "data"):
+        shutil.copytree(ROOT / name, directory / name, dirs_exist_ok=True)
+    if not (directory / "media").exists():
+        (directory / "media").symlink_to(ROOT / "media", target_is_directory=True)
     for rel, text in pages.items():
         path = directory / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -47,7 +47,7 @@ def render(state, contact_id: str) -> str:
         if page is not None and page.file.abs_src_path:
             path = Path(page.file.abs_src_path)
             line = line_of(path, contact_id)
-            where = display_path(path) + (f":{line}" if line else "")
+            where = display_path(path, state.project.root) + (f":{line}" if line else "")
         log.warning(f"{where}: unknown contact '{contact_id}': use an id from data/contacts.yml "
                     f"(known: {', '.join(data.contacts)})")
         return f'<p class="wegwijs-contact-missing">[[contact:{contact_id}]]</p>'
