@@ -38,7 +38,8 @@ NEAR = 60  # characters after the English word in which the Dutch word must foll
 # wrapped in ⟦ ⟧. Headings, links to other pages, form controls and the video player
 # are left out (they name pages and controls, not prose); glossary terms (a button
 # after glossary.js ran) are kept, their hidden explanations are left out, and so are
-# generated lists that are not this page's prose (places, begrippen terms).
+# generated lists that are not this page's prose (places, begrippen terms, the
+# 'who helps, what to bring' details of catalogue tasks).
 ARTICLE_TEXT = r"""
 () => {
   const root = document.querySelector('article') || document.querySelector('main');
@@ -54,7 +55,8 @@ ARTICLE_TEXT = r"""
       return;
     }
     if (el.hidden || el.classList.contains('wegwijs-term__tip')
-        || el.classList.contains('wegwijs-places-block')) return;
+        || el.classList.contains('wegwijs-places-block')
+        || el.classList.contains('wegwijs-task__more')) return;
     const lang = el.getAttribute('lang');
     const isNl = lang ? lang === 'nl' : nl;
     for (const child of el.childNodes) walk(child, isNl);

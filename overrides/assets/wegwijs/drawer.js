@@ -102,7 +102,19 @@
     });
   }
 
-  function settled() { html.dataset.wegwijsDrawer = toggle.checked ? "open" : "closed"; }
+  var focusOnOpen = false; // opened by keyboard: focus the first link once it is in view
+
+  /* The drawer has arrived (open or closed). Focus moves in before the state says
+     "open", so nothing (a script, a test, the reader's next Tab) sees an open drawer
+     whose focus is still outside it. */
+  function settled() {
+    if (toggle.checked && focusOnOpen) {
+      focusOnOpen = false;
+      var first = drawer.querySelector("a[href]");
+      if (first) first.focus();
+    }
+    html.dataset.wegwijsDrawer = toggle.checked ? "open" : "closed";
+  }
 
   // True while the drawer's transform is animated (a phone-width screen, motion allowed).
   function slides() {
@@ -126,20 +138,12 @@
     if (e.target === drawer && e.propertyName === "transform" && !slides()) settled();
   });
 
-  var timer = null;
-
   function set(open, focus) {
-    clearTimeout(timer);
+    focusOnOpen = Boolean(open && focus);
     if (toggle.checked !== open) { toggle.checked = open; toggle.dispatchEvent(new Event("change")); }
     sync();
-    if (!focus) return;
-    if (open) {
-      var first = drawer.querySelector("a[href]");
-      /* the drawer becomes visible at once and slides in: focus after a frame */
-      if (first) timer = setTimeout(function () { if (toggle.checked) first.focus(); }, 50);
-    } else {
-      button.focus();
-    }
+    if (focus && !open) button.focus();
+    if (focusOnOpen && html.dataset.wegwijsDrawer === "open") settled(); // was open already
   }
 
   button.addEventListener("click", function (e) {
