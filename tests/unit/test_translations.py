@@ -70,6 +70,18 @@ def test_fingerprint_ignores_front_matter_line_endings_and_trailing_space():
     assert changed != a
 
 
+def test_fingerprint_covers_the_translated_front_matter_only():
+    """A changed title or description makes translations outdated; other keys do not."""
+    plain = translations.fingerprint_text(page())
+    assert translations.fingerprint_text(page(extra="checked: 2026-12-02\n")) == plain
+    described = translations.fingerprint_text(page(extra="description: Over wonen.\n"))
+    assert described != plain
+    assert translations.fingerprint_text(page(extra="description: Over een huis.\n")) != described
+    assert translations.fingerprint_text(page(extra="title: Wonen\n")) != plain
+    assert translations.fingerprint_text(page()) == translations.fingerprint(
+        translations.body_of(page()))  # without title or description: the body alone
+
+
 # --------------------------------------------------------------------------- report
 
 

@@ -15,7 +15,8 @@ file's translatable text (``sources.catalogue.Catalogue.fingerprint``), and
 ``--mark-done data/tasks.en.yml`` writes it.
 
 The fingerprint (``fingerprint()``, the only implementation) is the first 12 hex
-digits of the SHA-256 of the Dutch page's body after the front matter, with line
+digits of the SHA-256 of the Dutch page's ``title`` and ``description`` (when it has
+them: a translation translates those too) and its body after the front matter, with line
 endings normalised to ``\\n``, trailing whitespace stripped from every line and
 blank lines at the start and end removed. A translator who has checked a
 translation against the current Dutch page runs
@@ -61,13 +62,32 @@ def body_of(text: str) -> str:
     return parts[1] if parts else text
 
 
-def fingerprint(body: str) -> str:
-    """Fingerprint of a Dutch page body (the text after its front matter)."""
-    return hashlib.sha256(normalise(body).encode("utf-8")).hexdigest()[:12]
+TRANSLATED_META = ("title", "description")  # front matter a translation translates too
+
+
+def fingerprint(body: str, meta: dict | None = None) -> str:
+    """Fingerprint of a Dutch page: its body (the text after its front matter) and the
+    front matter a translation translates (``title``, ``description``, when present)."""
+    head = "".join(f"{key}: {meta[key]}\n" for key in TRANSLATED_META
+                   if isinstance((meta or {}).get(key), str))
+    return hashlib.sha256((head + normalise(body)).encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint_text(text: str) -> str:
+    """Fingerprint of a Dutch page's whole text (front matter and body)."""
+    text = text.lstrip("\ufeff")
+    parts = cm.split_front_matter(text)
+    if parts is None:
+        return fingerprint(text)
+    try:
+        meta, _lines = cm.parse_front_matter(parts[0])
+    except Exception:  # malformed front matter: the content check reports it
+        meta = None
+    return fingerprint(parts[1], meta if isinstance(meta, dict) else None)
 
 
 def fingerprint_file(path: Path) -> str:
-    return fingerprint(body_of(path.read_text(encoding="utf-8-sig")))
+    return fingerprint_text(path.read_text(encoding="utf-8-sig"))
 
 
 # --------------------------------------------------------------------------- structure
@@ -170,7 +190,7 @@ def status(model: cm.Model, root: Path, site: cm.Site | None = None) -> Status:
         source = versions.get(dutch)
         if source is None or source.meta.get("translate") is False:
             continue
-        current_fp = fingerprint(source.body)
+        current_fp = fingerprint(source.body, source.meta)
         source_structure = structure(source.markdown)
         entry = PageStatus(source)
         for lang in model.translations:
@@ -314,7 +334,7 @@ def dutch_text_at(path: Path, wanted: str) -> tuple[str, str] | None:
             commit = None
     for commit, name in pairs:
         text = _git(["show", f"{commit}:{name}"], top_path)
-        if text is not None and fingerprint(body_of(text)) == wanted:
+        if text is not None and fingerprint_text(text) == wanted:
             return commit, text
     return None
 
