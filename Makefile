@@ -14,7 +14,7 @@ CHECK_STAMP := $(VENV)/.installed-check
 TEST_STAMP  := $(VENV)/.installed
 DEV_STAMP   := $(VENV)/.installed-dev
 # pytest-xdist workers for make test / test-fast (e.g. PYTEST_JOBS="-n 2"); see README.
-PYTEST_JOBS ?=
+PYTEST_JOBS ?= -n 2
 
 .PHONY: serve serve-all bench-preview translations translations-diff mark-done new b1 links rules media-check build test test-fast test-stress check lint-js bench bench-web system-deps clean deploy lock
 

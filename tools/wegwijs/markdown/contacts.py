@@ -13,37 +13,15 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from markdown import Extension
-from markdown.preprocessors import Preprocessor
-
+from tools.wegwijs.markdown.block_line import BlockLineExtension
 from tools.wegwijs.sources import reader
 
 CONTACT_LINE = re.compile(r"^ {0,3}\[\[contact:(?P<id>[^\]\s]*)\]\]\s*$")
 
 
-class _ContactPreprocessor(Preprocessor):
-    def __init__(self, md, render: Callable[[str], str]):
-        super().__init__(md)
-        self.render = render
-
-    def run(self, lines):
-        out = []
-        for line in lines:
-            match = CONTACT_LINE.match(line)
-            if match:
-                out += ["", self.md.htmlStash.store(self.render(match["id"])), ""]
-            else:
-                out.append(line)
-        return out
-
-
-class ContactExtension(Extension):
+class ContactExtension(BlockLineExtension):
     def __init__(self, render: Callable[[str], str], **kwargs):
-        super().__init__(**kwargs)
-        self.render = render
-
-    def extendMarkdown(self, md):
-        md.preprocessors.register(_ContactPreprocessor(md, self.render), "wegwijs_contact", 20)
+        super().__init__(CONTACT_LINE, render, "wegwijs_contact", **kwargs)
 
 
 def references(docs_dir: Path) -> list[tuple[Path, int, str]]:

@@ -44,6 +44,16 @@ class Deadline:
     days: int  # after the milestone (negative: before)
 
 
+def as_date(value) -> dt.date | None:
+    """A ``checked:`` value as a date (YAML gives a date; text YYYY-MM-DD also works)."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
 @dataclass
 class Record:
     """One entry of a catalogue: its fields as written, and where it stands."""
@@ -60,13 +70,7 @@ class Record:
 
     @property
     def checked(self) -> dt.date | None:
-        value = self.data.get("checked")
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value)) if value else None
-        except ValueError:
-            return None
+        return as_date(self.data.get("checked"))
 
 
 @dataclass

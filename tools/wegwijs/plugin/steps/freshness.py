@@ -33,21 +33,12 @@ def page_markdown(state, markdown: str, page) -> str:
         state.review_due, state.review_today, state.review_months))
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 def page_checked(state, page) -> dt.date | None:
     """The page's checked date; a translation without one uses the Dutch page's."""
-    day = _as_date((page.meta or {}).get("checked"))
+    day = cat.as_date((page.meta or {}).get("checked"))
     if day is None:
         source = state.site.source_pages().get(i18n.source_uri(page.file))
-        day = _as_date(source.meta.get("checked")) if source else None
+        day = cat.as_date(source.meta.get("checked")) if source else None
     return day
 
 
