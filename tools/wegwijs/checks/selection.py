@@ -22,6 +22,10 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                         help="report only the findings of these files (and a Dutch page's translations)")
     parser.add_argument("--changed", action="store_true",
                         help="report only the findings of files changed against git HEAD")
+    add_strict_option(parser)
+
+
+def add_strict_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="every missing or outdated translation is an error (for a release)")
 

@@ -35,12 +35,12 @@ import dataclasses
 import difflib
 import hashlib
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.wegwijs.project import Project
 from tools.wegwijs.sources import content_model as cm
+from tools.wegwijs.sources import git_state
 from tools.wegwijs.sources import reader
 from tools.wegwijs import findings as F
 
@@ -301,26 +301,16 @@ def mark_done_catalogue(project, path: Path, path_arg: str) -> str:
 # --------------------------------------------------------------------------- git history
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout.decode("utf-8", "replace")
-
-
 def dutch_text_at(path: Path, wanted: str) -> tuple[str, str] | None:
     """(revision, text) of the Dutch file's newest committed version whose fingerprint is
     ``wanted``; None when no such version is in the git history."""
     path = path.resolve()
-    top = _git(["rev-parse", "--show-toplevel"], path.parent)
+    top = git_state.git(["rev-parse", "--show-toplevel"], path.parent)
     if not top:
         return None
     top_path = Path(top.strip())
     rel = path.relative_to(top_path).as_posix()
-    log = _git(["log", "--format=%H", "--follow", "--name-only", "--", rel], top_path)
+    log = git_state.git(["log", "--format=%H", "--follow", "--name-only", "--", rel], top_path)
     if not log:
         return None
     lines = [l for l in log.splitlines() if l.strip()]
@@ -333,7 +323,7 @@ def dutch_text_at(path: Path, wanted: str) -> tuple[str, str] | None:
             pairs.append((commit, line))
             commit = None
     for commit, name in pairs:
-        text = _git(["show", f"{commit}:{name}"], top_path)
+        text = git_state.git(["show", f"{commit}:{name}"], top_path)
         if text is not None and fingerprint_text(text) == wanted:
             return commit, text
     return None
@@ -448,6 +438,7 @@ def check_all(project: Project) -> list[F.Finding]:
 
 
 def register(sub) -> None:
+    from tools.wegwijs.checks import selection
     from tools.wegwijs.cli import add_format_option
 
     parser = sub.add_parser("translations", help="missing, outdated and mismatched translations")
@@ -456,8 +447,7 @@ def register(sub) -> None:
                         help="record that these translations match their Dutch page as it is now")
     parser.add_argument("--diff", action="store_true",
                         help="show what changed in the Dutch page for each outdated translation")
-    parser.add_argument("--strict", action="store_true",
-                        help="every missing or outdated translation is an error (for a release)")
+    selection.add_strict_option(parser)
     add_format_option(parser)
 
     def run(args):

@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
+def git(args: list[str], cwd: Path) -> str | None:
+    """The output of a git command in cwd, or None (no git, not a work tree, an error)."""
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
@@ -25,7 +26,7 @@ def _git(args: list[str], cwd: Path) -> str | None:
 
 
 def top_level(cwd: Path) -> Path | None:
-    out = _git(["rev-parse", "--show-toplevel"], Path(cwd))
+    out = git(["rev-parse", "--show-toplevel"], Path(cwd))
     return Path(out.strip()) if out else None
 
 
@@ -37,10 +38,10 @@ def changed_files(root: Path, base: str = "HEAD") -> set[str] | None:
     if top is None:
         return None
     names: set[str] = set()
-    diff = _git(["diff", "--name-only", "--no-renames", base, "--"], top)
+    diff = git(["diff", "--name-only", "--no-renames", base, "--"], top)
     if diff is None:  # no commit yet: everything is new
-        diff = _git(["ls-files"], top) or ""
-    untracked = _git(["ls-files", "--others", "--exclude-standard"], top) or ""
+        diff = git(["ls-files"], top) or ""
+    untracked = git(["ls-files", "--others", "--exclude-standard"], top) or ""
     for line in (diff + "\n" + untracked).splitlines():
         if not line.strip():
             continue
@@ -59,7 +60,7 @@ def _committed(path: str, mtime_key: float) -> str | None:
     if top is None:
         return None
     rel = file.resolve().relative_to(top).as_posix()
-    return _git(["show", f"HEAD:{rel}"], top)
+    return git(["show", f"HEAD:{rel}"], top)
 
 
 def committed_text(path: Path) -> str | None:
@@ -78,7 +79,7 @@ def _last_commit_time(path: str) -> float | None:
     top = top_level(file.parent)
     if top is None:
         return None
-    out = _git(["log", "-1", "--format=%ct", "--", file.resolve().relative_to(top).as_posix()], top)
+    out = git(["log", "-1", "--format=%ct", "--", file.resolve().relative_to(top).as_posix()], top)
     return float(out.strip()) if out and out.strip() else None
 
 
