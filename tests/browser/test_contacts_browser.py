@@ -39,7 +39,7 @@ def test_contactkaart_phone_numbers_are_tel_links_and_unknown_values_say_so(
     hrefs = phone_page.locator("a[href^='tel:']").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert hrefs and all(re.fullmatch(r"tel:(\+\d{6,15}|\d{3})", h) for h in hrefs), hrefs
 
-    unknown_text = ui_strings.t(lang)("wegwijs.contact.unknown")
+    unknown_text = ui_strings.t(lang, ROOT / "translations")("wegwijs.contact.unknown")
     unknown = phone_page.locator(".wegwijs-contact .wegwijs-contact__unknown")
     assert unknown.count() > 0
     assert set(unknown.all_inner_texts()) == {unknown_text}
