@@ -164,6 +164,11 @@
       else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
     }
   });
+  /* Chromium makes a scrolling list whose links are hidden (a covered menu level) a tab
+     stop of its own; its links are the stops, so the lists themselves are not. */
+  Array.prototype.forEach.call(drawer.querySelectorAll("ul, .md-sidebar__scrollwrap"), function (el) {
+    el.setAttribute("tabindex", "-1");
+  });
   sync();
   settled();
 })();
