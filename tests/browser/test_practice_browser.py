@@ -206,7 +206,10 @@ def test_every_module_is_linked_from_the_plan_and_scored_on_the_overview_in_tigr
     assert all(r.startswith(site_server) for r in page.requests)
 
 
-@pytest.mark.parametrize("path", ["oefenen/", "oefenen/wonen/", "oefenen/gezinshereniging/"])
+# post-digid: a Dutch term in <bdi> in the heading and in every source link;
+# gezinshereniging: Dutch terms in <bdi> in questions, answers and explanations
+@pytest.mark.parametrize("path", ["oefenen/", "oefenen/wonen/", "oefenen/post-digid/",
+                                  "oefenen/gezinshereniging/"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_axe_on_practice_pages(lang, path, browser, site_server):
     axe = require_axe()
