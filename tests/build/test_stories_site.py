@@ -7,6 +7,7 @@ the menu, and the build says so; a story without consent stops the build with
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -130,4 +131,10 @@ def test_real_site_has_no_verhalen_section_while_no_story_exists(built_site):
         assert not (built_site / lang / "verhalen").exists()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="verhalen/"' not in home
-    assert "/verhalen/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert locations and not [u for u in locations if "/verhalen/" in u.replace(
+        "/handleiding/verhalen/", "/handleiding/")]
+    ids = [line.split()[-1] for line in (built_site / "urls.txt").read_text(
+        encoding="utf-8").splitlines() if line.startswith("/")]
+    assert "verhalen" not in ids and not [i for i in ids if i.startswith("verhaal-")]
