@@ -176,3 +176,11 @@ def test_validate_uses_the_given_day(tmp_path):
     site = scan(tmp_path, {"verhalen/x.md": story()})
     early = stories.validate(site.pages, site.model, today=dt.date(2026, 1, 1))
     assert [f.rule for f in early] == ["story-consent"]  # given 2026-01-15 is after that day
+
+
+def test_withdrawn_story_still_in_docs_is_a_warning_naming_its_files(tmp_path):
+    body = f"[[video:regeldag]]\n\n## Wat Sara vertelt {{#transcript}}\n\n{TRANSCRIPT}\n"
+    page = story(consent=CONSENT + "  withdrawn: 2026-02-01\n", body=body)
+    finding = only(story_findings(tmp_path, {"verhalen/x.md": page}), "story-withdrawn")
+    assert finding.severity == "warning" and finding.line == 13
+    assert "2026-02-01" in finding.message and "media/regeldag/" in finding.message

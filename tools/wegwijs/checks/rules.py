@@ -222,6 +222,8 @@ _RULES = [
          "the storyteller did not agree to.", "verhalen.md#meldingen"),
     Rule("story-transcript", E, "content", "Write the full transcript under '## ... {#transcript}' "
          "below the video.", "verhalen.md#meldingen"),
+    Rule("story-withdrawn", W, "content", "Delete the withdrawn story's page, translations and "
+         "video folder.", "verhalen.md#meldingen"),
     Rule("story-place", E, "content", "Put a story (type: verhaal) in docs/verhalen/, and only "
          "stories there.", "verhalen.md#meldingen"),
 ]

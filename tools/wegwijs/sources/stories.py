@@ -173,8 +173,17 @@ def _consent_findings(page, today: dt.date) -> list[F.Finding]:
         elif key == "withdrawn" and value > today:
             out.append(F.error(page.rel, f"consent 'withdrawn' ({value}) is in the future: write "
                                "the date the storyteller withdrew consent", rule, line=line))
+    gone = withdrawn(page)
+    if gone is not None and gone <= today:
+        videos = sorted({m["id"] for _n, line in page.markdown.prose()
+                         if (m := VIDEO_LINE.match(line))})
+        folders = "".join(f", media/{v}/" for v in videos)
+        out.append(F.warning(page.rel, f"consent was withdrawn on {gone}: the build leaves this "
+                             f"story out of the site; now delete this page, its translations"
+                             f"{folders} (see docs/handleiding/verhalen.md#ingetrokken)",
+                             "story-withdrawn", line=_nested_line(page, "consent", "withdrawn")))
     review = _date(record.get("review"))
-    if review is not None and review < today and withdrawn(page) is None:
+    if review is not None and review < today and gone is None:
         out.append(F.warning(page.rel, f"consent was to be confirmed again by {review}: ask the "
                              "storyteller, then set a new 'review:' date (or 'withdrawn:')",
                              "story-review", line=_nested_line(page, "consent", "review")))
