@@ -24,6 +24,7 @@ left (the menu then has no Verhalen section).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -289,6 +290,16 @@ def left_out(pages: list, model) -> dict[str, str]:
             if page.src.startswith(FOLDER) and page.src not in out:
                 out[page.src] = "no story to show yet"
     return out
+
+
+def published(site):
+    """(the site as the build publishes it, {left-out source path: reason}): the same
+    ``content_model.Site`` without the pages ``left_out`` names (a new object; the
+    scanned site is shared and stays as it is)."""
+    gone = left_out(site.pages, site.model)
+    if not gone:
+        return site, gone
+    return dataclasses.replace(site, pages=[p for p in site.pages if p.src not in gone]), gone
 
 
 def live_stories(pages: list, model) -> list:

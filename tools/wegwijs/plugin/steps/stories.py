@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from mkdocs.utils import get_relative_url
@@ -25,12 +24,10 @@ log = logging.getLogger("mkdocs.plugins.wegwijs")
 
 def publish(state, site):
     """The site without the pages the build leaves out (remembered in state.left_out)."""
-    state.left_out = stories.left_out(site.pages, site.model)
+    site, state.left_out = stories.published(site)
     for src, reason in sorted(state.left_out.items()):
         log.info(f"Verhalen: docs/{src} is left out of the site ({reason})")
-    if not state.left_out:
-        return site
-    return dataclasses.replace(site, pages=[p for p in site.pages if p.src not in state.left_out])
+    return site
 
 
 def filter_files(state, files, config):
