@@ -20,8 +20,8 @@ OVERVIEW = ("---\nid: verhalen\ntype: overzicht\norder: 6\n---\n\n# Verhalen\n\n
             "Hier vertellen mensen hun eigen verhaal.\n")
 OVERVIEW_EN = ("---\nid: verhalen\ntype: overzicht\norder: 6\n---\n\n# Stories\n\n"
                "Here people tell their own story.\n")
-# A fixture transcript: long enough for the 33-second sample video (media/regeldag).
-TRANSCRIPT = " ".join(["Dit is een testzin van een verzonnen testverhaal voor de controle."] * 10)
+# A fixture transcript: 330 words, long enough for the sample video (media/regeldag, 33 s).
+TRANSCRIPT = " ".join(["Dit is een testzin van een verzonnen testverhaal voor de controle."] * 30)
 STORY = f"""---
 id: verhaal-test
 type: verhaal

@@ -19,7 +19,7 @@ CONSENT = """consent:
     photo: false
     voice: true
 """
-TRANSCRIPT = " ".join(["Dit is een testzin van een verzonnen testverhaal."] * 12)
+TRANSCRIPT = " ".join(["Dit is een testzin van een verzonnen testverhaal."] * 40)  # 320 words
 
 
 def story(consent: str = CONSENT, extra: str = "", body: str = "Tekst van de test.\n") -> str:
@@ -120,13 +120,13 @@ def test_transcript_too_short_gives_the_counts(tmp_path):
 def test_transcript_length_follows_the_video_duration(tmp_path):
     media = tmp_path / "media" / "lang"
     media.mkdir(parents=True)
-    (media / "video.yml").write_text("duration: 300\n", encoding="utf-8")
+    (media / "video.yml").write_text("duration: 600\n", encoding="utf-8")
     page = story(body=f"[[video:lang]]\n\n## Wat Sara vertelt {{#transcript}}\n\n{TRANSCRIPT}\n")
     directory = tmp_path / "site"
     directory.mkdir()
     (directory / "media").symlink_to(tmp_path / "media", target_is_directory=True)
     finding = only(story_findings(directory, {"verhalen/x.md": page}), "story-transcript")
-    assert "at least 300" in finding.message
+    assert "has 320 words" in finding.message and "at least 600" in finding.message
 
 
 def test_review_date_past_is_a_warning(tmp_path):
