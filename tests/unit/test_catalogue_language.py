@@ -66,9 +66,10 @@ def test_catalogue_texts_get_the_page_rules_with_their_yaml_lines(tmp_path):
                                          "data/contacts.ar.yml")}
     assert mine == {
         ("data/tasks.ti.yml", 5, "script-latin"),  # BSN outside <bdi>
+        ("data/tasks.ti.yml", 5, "script-share"),  # 3 of 12 letters are Latin
         ("data/tasks.ti.yml", 7, "script-punctuation"),  # ፡ used as a comma
-        ("data/tasks.ti.yml", 12, "polite-address"),  # ንስኻ: 2nd line of the block scalar
-        ("data/tasks.ti.yml", 12, "script-punctuation"),  # '.' for ።
+        ("data/tasks.ti.yml", 13, "polite-address"),  # ንስኻ: 2nd line of the block scalar
+        ("data/tasks.ti.yml", 13, "script-punctuation"),  # '.' for ።
         ("data/links.fa.yml", 6, "script-latin"),  # a bare Dutch name
         ("data/links.fa.yml", 6, "script-share"),
         ("data/contacts.ar.yml", 6, "script-digits"),  # Eastern Arabic digits
