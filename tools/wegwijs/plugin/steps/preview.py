@@ -3,7 +3,19 @@
 Never part of ``mkdocs build``: every function returns at once unless the plugin's
 ``on_startup`` said ``command == "serve"``.
 
-- ``start``: remember that we serve (and the docs files' modification times);
+- ``start``: remember that we serve, and whether with ``--dirty`` (``make serve``);
+- ``rebuilding``: True for a rebuild after a save in a ``--dirty`` preview, once a
+  first build succeeded. Then the steps skip the site-wide files a page view does not
+  need (the search index, ``/go/`` and redirect pages, QR codes, ``urls.txt``: see
+  ``state.preview_rebuild``): the first build wrote them, so they are there, only not
+  updated for the edit;
+- ``speed_up`` (outer ``on_config``): the installed theme's file list is read once
+  per serve, not on every build (``ThemeFiles``);
+- ``cache_templates`` (``on_env``): MkDocs makes a new Jinja environment for every
+  build and compiles Material's templates again (seconds on a busy machine); while
+  serving, the compiled templates are kept in memory between builds (Jinja's
+  bytecode cache, keyed by template name and source, so an edited template is
+  compiled again); on a rebuild the 404 and offline pages are not rendered again;
 - ``before_build`` (outer build's ``on_config``): which Markdown files changed since the
   last build; run the checks for those files (``check_files``: front matter, B1 for
   Dutch/English or the language rules for ar/fa/ti, links and anchors as written,
@@ -13,7 +25,10 @@ Never part of ``mkdocs build``: every function returns at once unless the plugin
   form and write them to preview.json when done; add the panel script to
   ``extra_javascript``;
 - ``after_build`` (``on_post_build``): write ``_wegwijs/preview.json`` (the findings)
-  and ``_wegwijs/preview.js`` (the panel) into the served site;
+  and ``_wegwijs/preview.js`` (the panel) into the served site, and a ``sw.js`` that
+  only removes itself: a preview has no offline copy (``state.previewing``), whose
+  cache-first assets would hide edits and old findings (also a worker left by an
+  earlier preview on the same address);
 - ``build_error`` (``on_build_error``): print the error, write it into preview.json and
   let MkDocs' live-reload server show the pages again (it would otherwise hold every
   request until the error is fixed: "The server will appear stuck"); with ``--dirty``
@@ -28,6 +43,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from tools.wegwijs import findings as F
 
 SCRIPT = Path(__file__).resolve().parent.parent / "preview_assets" / "preview.js"
@@ -35,9 +52,32 @@ OUT_DIR = "_wegwijs"
 _CHILD = "import sys; from tools.wegwijs.plugin.steps.preview import main; sys.exit(main(sys.argv[1:]))"
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory between the builds of one ``mkdocs serve``
+    (a bucket carries the source's checksum: a changed template is compiled again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.store.clear()
+
+
 @dataclass
 class Preview:
     serving: bool = False
+    dirty: bool = False  # mkdocs serve --dirty (make serve): a save renders only that page
+    built: bool = False  # a build of this preview succeeded: its site-wide files exist
+    bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    theme_files: dict = field(default_factory=dict)  # installed theme folder -> its file names
     server: object = None
     mtimes: dict = field(default_factory=dict)  # Markdown file -> mtime_ns at the last build
     round: int = 0
@@ -50,8 +90,89 @@ class Preview:
     site_dir: Path | None = None
 
 
-def start(preview: Preview, command: str) -> None:
+def start(preview: Preview, command: str, dirty: bool = False) -> None:
     preview.serving = command == "serve"
+    preview.dirty = bool(dirty)
+
+
+def rebuilding(preview: Preview) -> bool:
+    """A rebuild after a save in a ``--dirty`` preview whose first build succeeded: the
+    site-wide files written after the last language can stay as the first build made
+    them (never in ``mkdocs build``, nor with ``make serve`` ``--full``)."""
+    return preview.serving and preview.dirty and preview.built
+
+
+def speed_up(preview: Preview, config) -> None:
+    """While serving: list the installed theme's files once per ``mkdocs serve`` instead
+    of on every build (see ``ThemeFiles``)."""
+    if not preview.serving:
+        return
+    theme = config.theme
+    make_env = theme.get_env
+    root = Path(config.config_file_path).resolve().parent
+
+    def get_env():
+        env = make_env()
+        env.loader = ThemeFiles(env.loader.searchpath, root, preview.theme_files)
+        return env
+
+    # MkDocs makes a new Theme for every build of a serve; this one builds with ours.
+    theme.get_env = get_env
+
+
+class ThemeFiles(jinja2.FileSystemLoader):
+    """MkDocs lists every file of the theme on each build to copy its assets
+    (``Files.add_files_from_theme``); Material's templates folder holds some 14,000
+    icons in ``.icons/``, which MkDocs then drops again (its filter refuses '.*' and
+    '*/.*'). This loader leaves dot folders and dot files out at once (the same result
+    after MkDocs' filter) and keeps the listing of a folder outside the project (the
+    installed theme, which does not change while serving); ``overrides/`` is listed
+    again each build."""
+
+    def __init__(self, searchpath, root: Path, listings: dict):
+        super().__init__(searchpath)
+        self.root = root
+        self.listings = listings
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            names = self.listings.get(folder)
+            if names is None:
+                names = _walk(folder)
+                if not Path(folder).resolve().is_relative_to(self.root):
+                    self.listings[folder] = names
+            found.update(names)
+        return sorted(found)
+
+
+def _walk(folder: str) -> list[str]:
+    import os
+
+    names = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(here, folder)
+        for name in files:
+            if not name.startswith("."):
+                names.append(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
+    return names
+
+
+# Whole pages a preview rebuild does not render again: the first build wrote them (MkDocs
+# never copies a *.html theme file as an asset, so leaving them out changes nothing else).
+KEPT_PAGES = ("404.html", "offline.html")
+
+
+def cache_templates(preview: Preview, env, config) -> None:
+    """While serving, keep compiled theme templates between builds (see the docstring);
+    on a rebuild, keep the first build's 404 and offline pages."""
+    if not preview.serving:
+        return
+    env.bytecode_cache = preview.bytecode
+    if rebuilding(preview):
+        for name in KEPT_PAGES:
+            config.theme.static_templates.discard(name)
 
 
 def serve(preview: Preview, server) -> None:
@@ -194,9 +315,18 @@ def _write(preview: Preview, site_dir: Path) -> None:
     (out / "preview.js").write_text(SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+# The preview's sw.js: offline.js registers it; it takes over and removes itself.
+NO_WORKER = """// Preview (mkdocs serve, tools/wegwijs/plugin/steps/preview.py): no offline copy.
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) { event.waitUntil(self.registration.unregister()); });
+"""
+
+
 def after_build(preview: Preview, config) -> None:
     if preview.serving:
         _write(preview, Path(config.site_dir))
+        (Path(config.site_dir) / "sw.js").write_text(NO_WORKER, encoding="utf-8")
+        preview.built = True
 
 
 def build_error(preview: Preview, error: Exception) -> None:
