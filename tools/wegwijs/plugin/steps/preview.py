@@ -194,21 +194,23 @@ def check_files(paths: list[Path], root: Path) -> list[F.Finding]:
     from tools.wegwijs.checks import b1, language_rules, review_markers, selection, source_links
     from tools.wegwijs.checks import translations
     from tools.wegwijs.markdown import checklist, glossary
+    from tools.wegwijs.project import Project
     from tools.wegwijs.sources import content_model as cm
     from tools.wegwijs.sources import reader
 
+    project = Project(root)
     wanted = {cm.display_path(p, root) for p in paths}
     out: list[F.Finding] = []
-    out += cm.check_all()
+    out += cm.check_all(project)
     langs = {reader.split_lang(p.name)[1] or "nl" for p in paths}
     b1_paths = [str(p) for p in paths if (reader.split_lang(p.name)[1] or "nl") in b1.LANGS]
     if b1_paths:
-        out += b1.check_paths(b1_paths)
+        out += b1.check_paths(project, b1_paths)
     if langs & set(language_rules.LANGUAGES):
-        out += language_rules.check_all(root)
+        out += language_rules.check_all(project)
     out += source_links.check(paths, root)
-    out += translations.check_all()
-    out += checklist.check() + glossary.check() + review_markers.check_all()
+    out += translations.check_all(project)
+    out += checklist.check(project) + glossary.check(project) + review_markers.check_all(project)
     unique = sorted(set(selection.select(out, wanted)), key=lambda f: (f.path, f.line or 0, f.rule))
     return unique
 
@@ -262,8 +264,8 @@ def _check_in_background(preview: Preview, paths: list[Path], root: Path) -> Non
             preview.error = "the checks failed: " + err.decode("utf-8", "replace").strip()[-2000:]
         preview.pending = False
         took = time.monotonic() - started
-        lines = [f"\nwegwijs: checked {', '.join(preview.checked)} in {took:.1f} s: "
-                 f"{_count(preview.findings)}"]
+        result = preview.error if preview.error else _count(preview.findings)
+        lines = [f"\nwegwijs: checked {', '.join(preview.checked)} in {took:.1f} s: {result}"]
         lines += ["  " + finding.format() for finding in preview.findings]
         print("\n".join(lines), file=sys.stderr, flush=True)
         if preview.site_dir is not None and preview.site_dir.is_dir():
