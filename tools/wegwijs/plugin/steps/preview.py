@@ -20,10 +20,10 @@ Never part of ``mkdocs build``: every function returns at once unless the plugin
   last build; run the checks for those files (``check_files``: front matter, B1 for
   Dutch/English or the language rules for ar/fa/ti, links and anchors as written,
   checklist/begrippen ids, NAKIJKEN notes, and for a Dutch page which translations it
-  makes outdated) in a child process on the other core, so the reload does not wait
-  for them; print them in the terminal in the ``path:line: [level] message (rule)``
-  form and write them to preview.json when done; add the panel script to
-  ``extra_javascript``;
+  makes outdated) in a child process started when the build is done (``after_build``),
+  so the reload does not wait for them; print them in the terminal in the
+  ``path:line: [level] message (rule)`` form and write them to preview.json when done;
+  add the panel script to ``extra_javascript``;
 - ``after_build`` (``on_post_build``): write ``_wegwijs/preview.json`` (the findings)
   and ``_wegwijs/preview.js`` (the panel) into the served site, and a ``sw.js`` that
   only removes itself: a preview has no offline copy (``state.previewing``), whose
@@ -85,6 +85,7 @@ class Preview:
     findings: list = field(default_factory=list)
     error: str | None = None
     pending: bool = False  # the checks of this round still run
+    to_check: list = field(default_factory=list)  # saved files, checked after this build
     thread: object = None
     root: Path | None = None
     site_dir: Path | None = None
@@ -237,7 +238,7 @@ def before_build(preview: Preview, config) -> None:
     preview.checked = sorted(cm.display_path(p, root) for p in changed)
     preview.findings = []
     preview.pending = True
-    _check_in_background(preview, sorted(changed), root)
+    preview.to_check = sorted(changed)  # started once the pages are built (after_build)
 
 
 def _check_in_background(preview: Preview, paths: list[Path], root: Path) -> None:
@@ -249,10 +250,11 @@ def _check_in_background(preview: Preview, paths: list[Path], root: Path) -> Non
 
     this_round = preview.round
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, *map(str, paths)], cwd=root,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def wait():
+        # Started in this thread: forking a big process takes a moment; the build is done.
+        proc = subprocess.Popen([sys.executable, "-c", _CHILD, *map(str, paths)], cwd=root,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out, err = proc.communicate()
         if preview.round != this_round:
             return  # a newer save is being checked
@@ -329,12 +331,18 @@ def after_build(preview: Preview, config) -> None:
         _write(preview, Path(config.site_dir))
         (Path(config.site_dir) / "sw.js").write_text(NO_WORKER, encoding="utf-8")
         preview.built = True
+        if preview.to_check:
+            # Only now: on a machine with one free core the checks would slow the
+            # rebuild; the reloaded page shows "pending" and polls until they are done.
+            paths, preview.to_check = preview.to_check, []
+            _check_in_background(preview, paths, preview.root)
 
 
 def build_error(preview: Preview, error: Exception) -> None:
     if not preview.serving or preview.site_dir is None:
         return
     preview.round += 1
+    preview.to_check, preview.pending = [], False
     preview.error = f"the site does not build: {type(error).__name__}: {error}"
     print(f"\nwegwijs: {preview.error}\n  (the preview shows the last good version with "
           "this message; save the fix and it reloads)", file=sys.stderr, flush=True)
