@@ -38,6 +38,7 @@ Never part of ``mkdocs build``: every function returns at once unless the plugin
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -148,8 +149,6 @@ class ThemeFiles(jinja2.FileSystemLoader):
 
 
 def _walk(folder: str) -> list[str]:
-    import os
-
     names = []
     for here, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
