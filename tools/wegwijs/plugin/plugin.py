@@ -15,7 +15,8 @@ on_config          -50       (before i18n) per run: content.configure (pages, na
                              links.filter_nav, Markdown extensions (checklist,
                              glossary, video, tasks [[taak:…]], contacts [[contact:…]],
                              practice questions)
-on_files           -110      (after i18n chose the language's files) links.filter_files
+on_files           -110      (after i18n chose the language's files) stories.filter_files
+                             (withdrawn stories, an empty Verhalen), links.filter_files
 on_nav             -150      (after i18n localised the nav) content.title_sections
 on_env             0         content.template_globals (interface strings, dates)
 on_page_markdown   0         (after i18n at 50) media.start_page,
@@ -24,6 +25,7 @@ on_page_markdown   0         (after i18n at 50) media.start_page,
                              freshness.page_markdown
 on_page_content    0         practice.page_content, freshness.page_content ("Gecontroleerd
                              op"), professionals.page_content (task overview),
+                             stories.page_content (the list of stories),
                              visitor_tools.page_content, translations.page_content
 on_page_context    0         (after i18n at 50) content.page_context,
                              visitor_tools.page_context (stappenplan, werkmap),
@@ -53,8 +55,8 @@ from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import (content, contacts, external_links, freshness, links,
-                                          media, practice, preview, professionals, tasks,
-                                          translations, visitor_tools)
+                                          media, practice, preview, professionals, stories,
+                                          tasks, translations, visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -97,6 +99,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
 
     @event_priority(-110)
     def on_files(self, files, config):
+        files = stories.filter_files(self.state, files, config)
         return links.filter_files(self.state, files, config)
 
     @event_priority(-150)
@@ -121,6 +124,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         html = practice.page_content(self.state, html, page)
         html = freshness.page_content(self.state, html, page)
         html = professionals.page_content(self.state, html, page, files, config)
+        html = stories.page_content(self.state, html, page, files)
         html = visitor_tools.page_content(self.state, html, page, files)
         return translations.page_content(self.state, html, page)
 

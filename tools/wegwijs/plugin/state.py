@@ -24,6 +24,7 @@ class BuildState:
     link_entries: list = field(default_factory=list)  # render.permalinks.Entry per page
     redirects: list = field(default_factory=list)  # render.permalinks.Redirect
     dutch_only: set = field(default_factory=set)  # source paths of 'translate: false' pages
+    left_out: dict = field(default_factory=dict)  # source path -> why it is not built (stories)
     built_urls: dict = field(default_factory=dict)  # public URL -> page id, pages written
     linkkit: bool = False  # a page with [[linkkit]] was built: QR codes are needed
     translation_status: Any = None  # checks.translations.Status

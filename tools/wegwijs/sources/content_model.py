@@ -10,6 +10,8 @@ translation). Front matter fields:
 ``order``  position in the navigation (a number)
 ``checked`` the date the page's facts were last checked, ``YYYY-MM-DD`` (fase and
            thema pages; a translation keeps its own date: see checks/freshness.py)
+``consent`` (``type: verhaal``) the storyteller's consent and what may be shown:
+           validated by ``sources/stories.py``, called from ``scan``
 
 The vocabulary (languages, fases, thema's, types) comes from mkdocs.yml so that
 there is one place to change it. Used by the build hook (the build fails on any
@@ -310,6 +312,9 @@ def _scan(model: Model, root: Path) -> Site:
         if page is not None:
             pages.append(page)
     out.extend(_cross_page_rules(pages, model))
+    from tools.wegwijs.sources import stories  # verhaal pages: consent, what may be shown
+
+    out.extend(stories.validate(pages, model))
     return Site(model, pages, out)
 
 

@@ -1,7 +1,8 @@
 """Build step: the content model, navigation, interface strings and search.
 
 - ``configure`` (default-language build): validate every page's front matter (the
-  build stops with ``path:line: message`` on any error) and build the navigation;
+  build stops with ``path:line: message`` on any error), leave out what may not be
+  published (``steps/stories.py``) and build the navigation;
 - ``title_sections`` (on_nav): section titles from each language's own index page;
 - ``template_globals`` (on_env): interface strings from translations/ and CLDR data;
 - ``page_context``: language alternates, untranslated-page notice, fase/thema links;
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
 from tools.wegwijs.plugin import i18n
+from tools.wegwijs.plugin.steps import stories
 from tools.wegwijs.render import html_whitespace, navigation, search_index, ui_strings
 from tools.wegwijs.sources import content_model
 
@@ -30,6 +32,7 @@ def configure(state, config) -> None:
     if errors:
         text = "\n".join(f.format() for f in errors)
         raise PluginError(f"The content has {len(errors)} error(s):\n{text}")
+    site = stories.publish(state, site)
     state.site = site
     state.nav = navigation.build_nav(site)
     state.relations = navigation.relations(site)
