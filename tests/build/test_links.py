@@ -346,16 +346,28 @@ def test_real_site_has_no_broken_link_and_every_released_url_works(built_site):
 def expected_urls(docs: Path) -> dict[str, str]:
     """The public URLs by MkDocs' directory URLs, worked out here from the file names:
     docs/a/b.md -> /a/b/ and docs/a/index.md -> /a/, in every language (/en/a/b/ ...)
-    unless its front matter says 'translate: false'; /go/<id>/ for every page. (The real
-    mkdocs.yml has no redirects.)"""
+    unless its front matter says 'translate: false'; /go/<id>/ for every page. A story
+    whose consent was withdrawn has none, nor has docs/verhalen/ while it holds no story
+    that is shown. (The real mkdocs.yml has no redirects.)"""
     import yaml
 
+    def meta_of(path: Path) -> dict:
+        return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+    def shown_story(meta: dict) -> bool:
+        return meta.get("type") == "verhaal" and not (meta.get("consent") or {}).get("withdrawn")
+
+    any_story = any(shown_story(meta_of(p)) for p in sorted(docs.glob("verhalen/*.md"))
+                    if not re.search(r"\.[a-z]{2}\.md$", p.name))
     urls = {}
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs).as_posix()
         if re.search(r"\.[a-z]{2}\.md$", rel):
             continue  # a translation: same URL under its language
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        meta = meta_of(path)
+        if rel.startswith("verhalen/") and not (any_story and (
+                rel == "verhalen/index.md" or shown_story(meta))):
+            continue  # not published (tools/wegwijs/sources/stories.py)
         url = "/" + re.sub(r"(^|/)index$", r"\1", rel[:-3])
         url = url if url.endswith("/") else url + "/"
         for lang in LANGS[:1] if meta.get("translate") is False else LANGS:

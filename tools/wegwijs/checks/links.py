@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tools.wegwijs.sources import content_model, reader
+from tools.wegwijs.sources import content_model, reader, stories
 from tools.wegwijs import findings as F
 from tools.wegwijs.render import permalinks
 
@@ -48,6 +48,7 @@ SKIP_DIRS = ("pagefind",)
 def _sources(project: Project):
     model = content_model.load_model(project.config_file)
     site = content_model.scan(model, root=project.root)
+    site, _left_out = stories.published(site)  # as the build: without withdrawn stories
     entries = permalinks.inventory(site)
     return model, entries
 

@@ -136,6 +136,8 @@ _RULES = [
          "'[Wonen: uitleg](../thema/wonen.md#uitleg)'.", "oefenen.md#meldingen"),
     Rule("practice-structure", E, "practice", "Give the translation the Dutch page's questions: "
          "same ids, order, number of answers and right answer.", "oefenen.md#meldingen"),
+    Rule("practice-missing", W, "practice", "Write docs/oefenen/<thema>.md with at least 6 "
+         "questions for every thema in mkdocs.yml.", "oefenen.md#meldingen"),
     # interface strings (tools/wegwijs/render/ui_strings.py)
     Rule("ui-string-missing", E, "ui-strings", "Add msgid/msgstr for the key to "
          "translations/<lang>.po.", "controles.md#teksten"),
@@ -214,6 +216,20 @@ _RULES = [
     Rule("broken-anchor", E, "source-links", "Fix the part after '#', or give the heading that "
          "{#anchor}.", L),
     Rule("build", E, "links", "Read the build error under the message and fix it first.", L),
+    # ervaringsverhalen: type verhaal (tools/wegwijs/sources/stories.py, via the content model)
+    Rule("story-consent", E, "content", "Record the signed consent in the Dutch page: consent: "
+         "given (date, not in the future), by (a role), show (first_name, photo, voice).",
+         "verhalen.md#meldingen"),
+    Rule("story-review", W, "content", "Ask the storyteller to confirm consent, then set a new "
+         "review: date (or withdrawn:).", "verhalen.md#meldingen"),
+    Rule("story-privacy", E, "content", "Show only what consent allows: no name:, image or video "
+         "the storyteller did not agree to.", "verhalen.md#meldingen"),
+    Rule("story-transcript", E, "content", "Write the full transcript under '## ... {#transcript}' "
+         "below the video.", "verhalen.md#meldingen"),
+    Rule("story-withdrawn", W, "content", "Delete the withdrawn story's page, translations and "
+         "video folder.", "verhalen.md#meldingen"),
+    Rule("story-place", E, "content", "Put a story (type: verhaal) in docs/verhalen/, and only "
+         "stories there.", "verhalen.md#meldingen"),
 ]
 
 RULES: dict[str, Rule] = {}

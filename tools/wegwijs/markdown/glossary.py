@@ -20,13 +20,19 @@ page itself it sorts the list with ``sort_key``: the Unicode Collation Algorithm
 
 Collation limits (pyuca implements the root collation only):
 - nl: CLDR has no Dutch tailoring; 'ij' sorts as i + j, as in current dictionaries.
-- ar, ti: root order is the alphabetical order (Arabic letter order; Ethiopic
-  syllabary order ሀ ለ ሐ መ … with Tigrinya's ቐ after ቀ, ኣ/አ after ኘ).
+- ar: root order is the Arabic letter order, except that it gives أ إ آ ٱ their own
+  places before ا; Arabic dictionaries (and CLDR's Arabic collation) sort them as ا,
+  so they are sorted as ا first and by their own form only to break a tie. The
+  article ال does not count (``ARTICLES``).
+- ti: root order is the Ethiopic syllabary order ሀ ለ ሐ መ … with Tigrinya's ቐ after
+  ቀ, ኣ/አ after ኘ.
 - fa: root order puts ه before و (the Arabic order); Persian puts it after و, so
   ه/ۀ/ة are sorted as ۏ (a letter Persian does not use, between و and ی).
   پ چ ژ گ follow ب ج ز ک in root order already.
 """
 from __future__ import annotations
+
+import functools
 
 import re
 import xml.etree.ElementTree as etree
@@ -47,7 +53,8 @@ SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "sam
              "textarea", "title"}
 STASH = HTML_PLACEHOLDER_RE  # inline raw HTML, stashed by Python-Markdown until output
 LINK_SCHEME = "wegwijs-term:"  # replaced by the real URL after rendering (build hook)
-TAILORING = {"fa": str.maketrans({"ه": "ۏ", "ۀ": "ۏ", "ة": "ۏ"})}
+TAILORING = {"fa": str.maketrans({"ه": "ۏ", "ۀ": "ۏ", "ة": "ۏ"}),
+             "ar": str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})}
 
 
 @dataclass
@@ -154,6 +161,13 @@ class Glossary:
         return [(own.get(tid, term), term) for tid, term in dutch.items()]
 
 
+@functools.lru_cache(maxsize=16)
+def _parse_once(body: str, first_line: int) -> tuple[list[Term], list[tuple[int, str]]]:
+    """``parse``, once per unchanged begrippen page (each build of `make serve` loads
+    the glossary again; the terms are shared, read-only)."""
+    return parse(body, first_line)
+
+
 def load(site) -> Glossary:
     """Read the begrippen pages of a content_model.Site."""
     default = site.model.default_language
@@ -162,7 +176,7 @@ def load(site) -> Glossary:
     if source is not None:
         for page in site.pages:
             if page.src == source.src:
-                parsed, _problems = parse(page.body, page.body_line)
+                parsed, _problems = _parse_once(page.body, page.body_line)
                 terms[page.lang] = {t.id: t for t in parsed}
     return Glossary(default, terms, source.src if source else None)
 
@@ -236,7 +250,10 @@ def sort_key(text: str, lang: str):
     if article:
         text = article.sub("", text.strip())
     table = TAILORING.get(lang)
-    return _collator().sort_key(text.translate(table) if table else text)
+    if not table:
+        return _collator().sort_key(text)
+    # The tailored text decides; the text as written only breaks a tie.
+    return (_collator().sort_key(text.translate(table)), _collator().sort_key(text))
 
 
 # --------------------------------------------------------------------------- Markdown

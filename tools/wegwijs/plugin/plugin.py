@@ -15,7 +15,8 @@ on_config          -50       (before i18n) per run: content.configure (pages, na
                              links.filter_nav, Markdown extensions (checklist,
                              glossary, video, tasks [[taak:…]], contacts [[contact:…]],
                              practice questions)
-on_files           -110      (after i18n chose the language's files) links.filter_files
+on_files           -110      (after i18n chose the language's files) stories.filter_files
+                             (withdrawn stories, an empty Verhalen), links.filter_files
 on_nav             -150      (after i18n localised the nav) content.title_sections
 on_env             0         content.template_globals (interface strings, dates)
 on_page_markdown   0         (after i18n at 50) media.start_page,
@@ -24,6 +25,7 @@ on_page_markdown   0         (after i18n at 50) media.start_page,
                              freshness.page_markdown
 on_page_content    0         practice.page_content, freshness.page_content ("Gecontroleerd
                              op"), professionals.page_content (task overview),
+                             stories.page_content (the list of stories),
                              visitor_tools.page_content, translations.page_content
 on_page_context    0         (after i18n at 50) content.page_context,
                              visitor_tools.page_context (stappenplan, werkmap),
@@ -40,9 +42,14 @@ on_post_build      -200      (after i18n built every language; outer build only)
                              everything else)
 on_serve           0         watch the project's media/; preview.serve
 on_startup,        -         preview only (mkdocs serve): preview.start, and in the outer
-on_build_error               on_config preview.before_build (check the saved pages),
-                             on_post_build preview.after_build, on_build_error
-                             preview.build_error (steps/preview.py)
+on_build_error               on_config preview.before_build (check the saved pages) and
+                             state.previewing (no sw.js) and preview.rebuilding
+                             (state.preview_rebuild: a rebuild after a save skips the
+                             search index, /go/, redirects, QR codes and urls.txt),
+                             preview.speed_up (theme file list kept), on_env
+                             preview.cache_templates (compiled templates kept; no 404 or
+                             offline page on a rebuild), on_post_build preview.after_build,
+                             on_build_error preview.build_error (steps/preview.py)
 =================  ========  ==========================================================
 """
 from __future__ import annotations
@@ -55,8 +62,8 @@ from tools.wegwijs.plugin import i18n
 from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import (content, contacts, external_links, freshness, links,
-                                          media, practice, preview, professionals, stylesheets,
-                                          tasks, translations, visitor_tools)
+                                          media, practice, preview, professionals, stories,
+                                          stylesheets, tasks, translations, visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -70,7 +77,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         self.preview = preview.Preview()
 
     def on_startup(self, command, dirty):
-        preview.start(self.preview, command)
+        preview.start(self.preview, command, dirty)
 
     @event_priority(-50)
     def on_config(self, config):
@@ -78,6 +85,11 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         lang = i18n.current_language(config)
         if not i18n.is_inner_build(config):
             preview.before_build(self.preview, config)
+            # Preview only: no offline worker; a rebuild after a save skips the site-wide
+            # extras (steps/preview.py).
+            state.previewing = self.preview.serving
+            state.preview_rebuild = preview.rebuilding(self.preview)
+            preview.speed_up(self.preview, config)
         if state.site is None or lang == i18n.default_language(config):
             state.project = Project.from_config_file(config.config_file_path)
             content.configure(state, config)
@@ -99,6 +111,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
 
     @event_priority(-110)
     def on_files(self, files, config):
+        files = stories.filter_files(self.state, files, config)
         return links.filter_files(self.state, files, config)
 
     @event_priority(-150)
@@ -108,6 +121,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
 
     def on_env(self, env, config, files):
         content.template_globals(self.state, env)
+        preview.cache_templates(self.preview, env, config)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -123,6 +137,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         html = practice.page_content(self.state, html, page)
         html = freshness.page_content(self.state, html, page)
         html = professionals.page_content(self.state, html, page, files, config)
+        html = stories.page_content(self.state, html, page, files)
         html = visitor_tools.page_content(self.state, html, page, files)
         return translations.page_content(self.state, html, page)
 

@@ -1,7 +1,8 @@
 """Build step: the content model, navigation, interface strings and search.
 
 - ``configure`` (default-language build): validate every page's front matter (the
-  build stops with ``path:line: message`` on any error) and build the navigation;
+  build stops with ``path:line: message`` on any error), leave out what may not be
+  published (``steps/stories.py``) and build the navigation;
 - ``title_sections`` (on_nav): section titles from each language's own index page;
 - ``template_globals`` (on_env): interface strings from translations/ and CLDR data;
 - ``page_context``: language alternates, untranslated-page notice, fase/thema links;
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page as MkPage
 
 from tools.wegwijs.plugin import i18n
+from tools.wegwijs.plugin.steps import stories
 from tools.wegwijs.render import html_whitespace, navigation, search_index, ui_strings
 from tools.wegwijs.sources import content_model
 
@@ -30,6 +32,7 @@ def configure(state, config) -> None:
     if errors:
         text = "\n".join(f.format() for f in errors)
         raise PluginError(f"The content has {len(errors)} error(s):\n{text}")
+    site = stories.publish(state, site)
     state.site = site
     state.nav = navigation.build_nav(site)
     state.relations = navigation.relations(site)
@@ -116,5 +119,7 @@ def finish(state, config) -> None:
         (Path(config.site_dir) / "404.html").write_text(state.default_404, encoding="utf-8")
     for name, output in state.default_static.items():
         (Path(config.site_dir) / name).write_text(output, encoding="utf-8")
+    if state.preview_rebuild:
+        return  # preview rebuild: keep the first build's search index (steps/preview.py)
     count = search_index.build(Path(config.site_dir))
     log.info(f"Search index: {count} pages")
