@@ -36,8 +36,10 @@ on_template_context 0        content.static_base_url (offline.html like 404.html
 on_post_template   0         content.keep_404
 on_post_build      -200      (after i18n built every language; outer build only)
                              content.finish (404, search index), media.finish,
-                             links.finish, visitor_tools.finish (places, sw.js last:
-                             it hashes everything else)
+                             links.finish, stylesheets.finish (PurgeCSS: Material's
+                             unused rules removed; copied as is in the preview),
+                             visitor_tools.finish (places, sw.js last: it hashes
+                             everything else)
 on_serve           0         watch the project's media/; preview.serve
 on_startup,        -         preview only (mkdocs serve): preview.start, and in the outer
 on_build_error               on_config preview.before_build (check the saved pages) and
@@ -61,7 +63,7 @@ from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import (content, contacts, external_links, freshness, links,
                                           media, practice, preview, professionals, stories,
-                                          tasks, translations, visitor_tools)
+                                          stylesheets, tasks, translations, visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -167,6 +169,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         content.finish(state, config)
         media.finish(state, config)
         links.finish(state, config)
+        stylesheets.finish(state, config, self.preview.serving)
         visitor_tools.finish(state, config)
         preview.after_build(self.preview, config)
 
