@@ -3,6 +3,8 @@
 #   build, serve, bench, deploy -> requirements/build.txt
 #   check                       -> requirements/check.txt (build + the checks' packages)
 #   test, bench-web             -> requirements/test.txt (+ Debian packages and npm)
+# A full build (build, bench, deploy, links) also needs Node.js and the npm packages
+# (package.json: PurgeCSS removes Material's unused CSS rules); the preview (serve) does not.
 # A stamp per group re-installs only when its lock or pyproject.toml is newer.
 
 PYTHON ?= python3
@@ -43,10 +45,16 @@ $(TEST_STAMP): requirements/test.txt pyproject.toml | $(VENV)/pyvenv.cfg
 $(DEV_STAMP): requirements/dev.txt pyproject.toml | $(VENV)/pyvenv.cfg
 	$(install_lock)
 
-# npm packages for the quality gates (ESLint, axe-core, Lighthouse), pinned in package-lock.json.
-# --ignore-scripts: nothing may download a browser; Lighthouse uses Debian's Chromium.
+# npm packages, pinned in package-lock.json: PurgeCSS for the build, and the quality gates
+# (ESLint, axe-core, Lighthouse). --ignore-scripts: nothing may download a browser;
+# Lighthouse uses Debian's Chromium. Node.js itself comes from the system (make system-deps
+# on Debian); without it this stops with what to install.
 NODE_STAMP := node_modules/.package-lock.json
-$(NODE_STAMP): package-lock.json | system-deps
+NODE_MISSING := Node.js 20.19 or newer with npm is needed (PurgeCSS for the build; ESLint, axe-core and Lighthouse for the tests): run \`make system-deps\` (Debian: nodejs, npm) or install it from https://nodejs.org/
+$(NODE_STAMP): package-lock.json
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { echo "make: $(NODE_MISSING)" >&2; exit 1; }
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+	  || { echo "make: Node.js $$(node --version) is too old. $(NODE_MISSING)" >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
@@ -55,7 +63,8 @@ $(NODE_STAMP): package-lock.json | system-deps
 SERVE_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),nl)
 
 ## serve: fast preview of one language (Dutch; make serve LANG=ar) on http://127.0.0.1:8000/,
-## with the checks of each saved page in the terminal and on the page
+## with the checks of each saved page in the terminal and on the page (Material's CSS
+## is not purged in the preview: no Node.js needed)
 serve: $(CHECK_STAMP)
 	@env LANG=C.UTF-8 $(PY) -m tools.dev.serve --lang $(SERVE_LANG)
 
@@ -67,8 +76,8 @@ serve-all: $(CHECK_STAMP)
 bench-preview: $(CHECK_STAMP)
 	$(PY) -m tools.dev.bench_preview
 
-## build: build the site into site/ (fails on any warning)
-build: $(BUILD_STAMP)
+## build: build the site into site/ (fails on any warning; needs Node.js for PurgeCSS)
+build: $(BUILD_STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs build --strict --site-dir site
 
 ## check: run every content check (B1, translations, media, links and anchors);
@@ -104,7 +113,7 @@ b1: $(CHECK_STAMP)
 	$(PY) -m tools b1 $(or $(FILES),docs)
 
 ## links: build the site and check every link, anchor and released address
-links: $(CHECK_STAMP)
+links: $(CHECK_STAMP) $(NODE_STAMP)
 	$(PY) -m tools links
 
 ## media-check: check the videos in media/ (subtitles, audio, descriptions)
@@ -141,7 +150,7 @@ test-stress: $(TEST_STAMP) system-deps $(NODE_STAMP)
 	done
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
-bench: $(BUILD_STAMP)
+bench: $(BUILD_STAMP) $(NODE_STAMP)
 	$(PY) -m tools bench
 
 ## bench-web: page weight and request budgets in Chromium on a phone viewport

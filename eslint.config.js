@@ -49,6 +49,12 @@ module.exports = [
     rules: { ...strict, strict: ["error", "global"], "no-implicit-globals": "off" },
   },
   {
+    // Node scripts the build runs (tools/wegwijs/render/css_purge.cjs: PurgeCSS).
+    files: ["tools/**/*.cjs"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { ...strict, strict: ["error", "global"] },
+  },
+  {
     files: ["eslint.config.js"],
     languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
     rules: js.configs.recommended.rules,

@@ -29,6 +29,7 @@ def test_first_load_budget(browser, gzip_server, page_type, lang):
     rel = next(r for t, l, r in bench_web.targets() if t == page_type and l == lang)
     load = bench_web.measure(browser, gzip_server + rel)
     assert load.requests > 1, f"nothing measured for {load.url}"
+    assert 0 < load.body_bytes < load.bytes  # bodies without headers (the 40 KB target's figure)
     assert not load.foreign_urls, f"{load.url} requests other hosts: {load.foreign_urls}"
     assert load.bytes <= bench_web.budget_bytes(page_type), \
         f"{load.url}: {load.bytes / KB:.1f} KB on first load > {bench_web.budget_bytes(page_type) / KB:.0f} KB"

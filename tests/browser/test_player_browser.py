@@ -262,3 +262,38 @@ def test_without_javascript_dutch_original_and_all_subtitles(browser, media_serv
         assert not page.locator("figure.wegwijs-video [data-role=controls]").first.is_visible()
     finally:
         context.close()
+
+
+POSTER_LOADED = """name => performance.getEntriesByType('resource')
+  .some(e => e.name.endsWith('/' + name) && e.responseEnd > 0)"""
+# A browser that cannot decode WebP, simulated: every WebP data: URL an <img> gets is broken.
+NO_WEBP = """(() => {
+  const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
+  Object.defineProperty(HTMLImageElement.prototype, 'src', {
+    get() { return src.get.call(this); },
+    set(value) { src.set.call(this, String(value).startsWith('data:image/webp') ? 'data:image/webp;base64,AAAA' : value); },
+  });
+})();"""
+
+
+def test_webp_poster_with_jpeg_fallback(browser, media_server, video_page):
+    """The player shows the WebP poster (about half the JPEG's bytes) and never fetches the
+    JPEG; a browser without WebP gets the JPEG (data-poster-fallback)."""
+    page = _open(browser, media_server + video_page)
+    try:
+        video = page.locator(VIDEO).first
+        assert video.get_attribute("poster").endswith("/poster.webp")
+        page.wait_for_function(POSTER_LOADED, arg="poster.webp")
+        assert page.evaluate("document.querySelector('figure.wegwijs-video video').poster").endswith("/poster.webp")
+        assert not [u for u in page.requests if u.endswith("/poster.jpg")]
+    finally:
+        page.context.close()
+    page = new_phone_page(browser)
+    try:
+        page.add_init_script(NO_WEBP)
+        page.goto(media_server + video_page, wait_until="load")
+        wait_player(page)
+        page.wait_for_function("() => document.querySelector('figure.wegwijs-video video').poster.endsWith('/poster.jpg')")
+        page.wait_for_function(POSTER_LOADED, arg="poster.jpg")
+    finally:
+        page.context.close()

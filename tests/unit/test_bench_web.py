@@ -27,3 +27,17 @@ def test_budget_table_marks_pages_over_budget():
     problems = bench_web.check_row("thema", "ar", heavy, {"performance": 80, "accessibility": 100,
                                                          "best-practices": 100, "seo": 100})
     assert len(problems) == 3  # bytes, requests, Lighthouse performance
+
+
+def test_table_reports_bodies_against_the_first_visit_target():
+    """Issue 17: the first-visit figure per page type and language, compressed bodies
+    without headers, against the 40 KB target; oefenen is one of the page types."""
+    assert "oefenen" in bench_web.PAGE_TYPES and bench_web.TARGET_BODY_BYTES == 40 * KB
+    light = bench_web.Load(url="http://127.0.0.1/x/", bytes=48 * KB, body_bytes=39 * KB, requests=12)
+    heavy = bench_web.Load(url="http://127.0.0.1/y/", bytes=60 * KB, body_bytes=44 * KB, requests=12)
+    table = bench_web.format_table([("thema-video", "nl", "thema/geld/", light, {}),
+                                    ("thema-video", "ar", "ar/thema/geld/", heavy, {})])
+    header, _rule, first, second = table.splitlines()[:4]
+    assert header.split()[3:7] == ["KB", "body", "KB", "target"]
+    assert first.split()[3:6] == ["48.0", "39.0", "ok"] and second.split()[3:6] == ["60.0", "44.0", "over"]
+    assert "first-visit target: <= 40 KB of compressed bodies" in table

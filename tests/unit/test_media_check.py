@@ -209,6 +209,27 @@ def test_poster_missing_or_too_big(repo):
                for f in errors(repo))
 
 
+def test_missing_webp_poster_names_the_file_and_the_command(repo):
+    assert not [f for f in run_check(repo) if "media-poster-webp" in f]  # committed with the sample
+    (repo / "media" / "regeldag" / "poster.webp").unlink()
+    found = [f for f in run_check(repo) if "(media-poster-webp)" in f]
+    assert found == ["media/regeldag/poster.webp: [warning] missing: make it from poster.jpg with "
+                     "`python -m tools media --posters` (needs ffmpeg) and commit it; until then "
+                     "readers download the bigger poster.jpg (media-poster-webp)"], found
+
+
+def test_posters_command_makes_the_webp_poster(repo):
+    require_programs("ffmpeg")
+    poster = repo / "media" / "regeldag" / "poster.webp"
+    committed = poster.read_bytes()
+    poster.unlink()
+    assert cli.run(["--config", str(repo / "mkdocs.yml"), "media", "--posters"]) == 0
+    made = poster.read_bytes()
+    assert made[:4] == b"RIFF" and made[8:12] == b"WEBP"
+    assert len(made) < (repo / "media" / "regeldag" / "poster.jpg").stat().st_size * 0.7
+    assert made == committed  # the same bytes for the same JPEG: no churn in git
+
+
 def test_metadata_needs_every_title_and_a_known_thema(repo):
     meta = repo / "media" / "regeldag" / "video.yml"
     text = meta.read_text(encoding="utf-8")

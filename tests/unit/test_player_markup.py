@@ -53,7 +53,8 @@ def test_player_markup_speaks_the_page_language(tmp_path):
     assert html.count('<track kind="descriptions"') == len(site_languages())
     assert 'srclang="fa" label="فارسی" src="../../../media/regeldag/subtitles/fa.vtt" default' in html
     assert '<source src="../../../media/regeldag/video/nl.mp4"' in html  # Dutch without JS
-    assert 'preload="none"' in html and 'poster="../../../media/regeldag/poster.jpg"' in html
+    assert 'preload="none"' in html and ('poster="../../../media/regeldag/poster.webp" '
+                                         'data-poster-fallback="../../../media/regeldag/poster.jpg"') in html
     assert "زبان گفتار" in html  # the select's label, from translations/fa.po
     assert html.count('src="../../../assets/wegwijs/player.js"') == 1
     assert 'class="wegwijs-video__note"' not in html  # Farsi has its own voice-over

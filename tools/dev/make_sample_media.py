@@ -15,7 +15,7 @@ From one script it writes, for every language (nl, en, ar, ti, fa):
 - ``video/<lang>.mp4``: the slides (H.264) with that language's audio. ``nl.mp4`` is
   the Dutch original; the others copy its video stream (``-c:v copy``, see
   ``tools.wegwijs.sources.media.mux_language``);
-- ``poster.jpg`` and ``video.yml`` (title per language, duration, thema, fase).
+- ``poster.jpg``, ``poster.webp`` and ``video.yml`` (title per language, duration, thema, fase).
 
 Why the outputs are committed: the site builds and its tests run without ffmpeg or
 espeak-ng, and the files stay small (tiny frame, 5 fps still slides, low-bitrate mono
@@ -303,6 +303,7 @@ def make(folder: Path, langs: tuple[str, ...]) -> dict:
                                folder / "video" / f"{lang}.mp4", lang)
         run([need("ffmpeg"), "-y", "-v", "error", "-ss", "1", "-i", str(silent),
              "-frames:v", "1", "-q:v", "4", "-fflags", "+bitexact", str(folder / "poster.jpg")])
+        media.make_webp(folder / "poster.jpg", folder / media.POSTER_WEBP)
 
     meta = {
         "id": script["id"],

@@ -10,10 +10,15 @@
   suffix structure: it makes ``x.md`` (Dutch) the Arabic page;
 - ``--all`` (``make serve-all``): every language, as the published site.
 
-MkDocs runs with ``--dirty`` (only changed pages are rendered again; the plugin still
-recomputes navigation, begrippen and links, which read every source) and
-``--no-strict`` (a warning is shown in the terminal and the preview panel instead of
-stopping the preview; ``make build`` and ``make check`` stay strict). ``--full`` turns
+MkDocs runs with ``--dirty``: only changed pages are rendered again. The plugin still
+recomputes navigation, begrippen and links, but re-reads only the saved sources (the
+others are kept by modification time), keeps compiled templates and the theme's file
+list, and on a rebuild skips the site-wide files a page view does not need (search
+index, /go/ and redirect pages, QR codes, urls.txt, 404 and offline pages; no service
+worker at all): plugin/steps/preview.py. ``make bench-preview`` measures it.
+MkDocs also runs with ``--no-strict``: a warning is shown in the terminal and the
+preview panel instead of stopping the preview (``make build`` and ``make check`` stay
+strict). ``--full`` turns
 ``--dirty`` off. The wegwijs plugin knows it is serving (``on_startup``) and then checks
 each saved page and shows the findings on the page (plugin/steps/preview.py).
 """

@@ -11,11 +11,25 @@
    Data thrift: while the reader has not pressed play, a swap only changes the src
    (preload stays "none"): no video or audio byte is fetched.
 
+   Poster: the markup names the WebP poster; where the browser cannot decode WebP
+   (probed with a 1x1 WebP image), the JPEG in data-poster-fallback is shown instead.
+
    State for scripts and tests, on the <figure>: data-state = ready (set up; or the last
    spoken-language switch is complete: new source set, position, speed and play state
    restored) | switching (a switch is under way) | error (the new file failed to load). */
 (function () {
   "use strict";
+
+  var WEBP_PROBE = "data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==";
+
+  function posterFallback(video) {
+    var fallback = video.getAttribute("data-poster-fallback");
+    if (!fallback) return;
+    var probe = new Image();
+    probe.onload = function () { if (!probe.width) video.poster = fallback; };
+    probe.onerror = function () { video.poster = fallback; };
+    probe.src = WEBP_PROBE;
+  }
 
   function setup(figure) {
     var video = figure.querySelector("video");
@@ -165,6 +179,7 @@
   }
 
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("figure.wegwijs-video video[data-poster-fallback]"), posterFallback);
     Array.prototype.forEach.call(document.querySelectorAll("figure.wegwijs-video"), setup);
   }
 

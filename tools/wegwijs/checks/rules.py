@@ -186,6 +186,8 @@ _RULES = [
     Rule("media-meta", E, "media", "Fix video.yml: a title per language, duration in seconds, "
          "a known thema.", M),
     Rule("media-poster", E, "media", "Add a poster.jpg smaller than the limit.", M),
+    Rule("media-poster-webp", W, "media", "Make poster.webp with python -m tools media --posters "
+         "(needs ffmpeg) and commit it.", M, also=(E,)),
     Rule("media-video", E, "media", "Make the video per language (python -m tools media --mux), "
          "as long as video.yml says.", M),
     Rule("media-audio", E, "media", "Add audio/<lang>.m4a as long as the video.", M),

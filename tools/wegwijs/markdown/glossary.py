@@ -32,6 +32,8 @@ Collation limits (pyuca implements the root collation only):
 """
 from __future__ import annotations
 
+import functools
+
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -159,6 +161,13 @@ class Glossary:
         return [(own.get(tid, term), term) for tid, term in dutch.items()]
 
 
+@functools.lru_cache(maxsize=16)
+def _parse_once(body: str, first_line: int) -> tuple[list[Term], list[tuple[int, str]]]:
+    """``parse``, once per unchanged begrippen page (each build of `make serve` loads
+    the glossary again; the terms are shared, read-only)."""
+    return parse(body, first_line)
+
+
 def load(site) -> Glossary:
     """Read the begrippen pages of a content_model.Site."""
     default = site.model.default_language
@@ -167,7 +176,7 @@ def load(site) -> Glossary:
     if source is not None:
         for page in site.pages:
             if page.src == source.src:
-                parsed, _problems = parse(page.body, page.body_line)
+                parsed, _problems = _parse_once(page.body, page.body_line)
                 terms[page.lang] = {t.id: t for t in parsed}
     return Glossary(default, terms, source.src if source else None)
 

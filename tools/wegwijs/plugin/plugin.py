@@ -36,13 +36,20 @@ on_template_context 0        content.static_base_url (offline.html like 404.html
 on_post_template   0         content.keep_404
 on_post_build      -200      (after i18n built every language; outer build only)
                              content.finish (404, search index), media.finish,
-                             links.finish, visitor_tools.finish (places, sw.js last:
-                             it hashes everything else)
+                             links.finish, stylesheets.finish (PurgeCSS: Material's
+                             unused rules removed; copied as is in the preview),
+                             visitor_tools.finish (places, sw.js last: it hashes
+                             everything else)
 on_serve           0         watch the project's media/; preview.serve
 on_startup,        -         preview only (mkdocs serve): preview.start, and in the outer
-on_build_error               on_config preview.before_build (check the saved pages),
-                             on_post_build preview.after_build, on_build_error
-                             preview.build_error (steps/preview.py)
+on_build_error               on_config preview.before_build (check the saved pages) and
+                             state.previewing (no sw.js) and preview.rebuilding
+                             (state.preview_rebuild: a rebuild after a save skips the
+                             search index, /go/, redirects, QR codes and urls.txt),
+                             preview.speed_up (theme file list kept), on_env
+                             preview.cache_templates (compiled templates kept; no 404 or
+                             offline page on a rebuild), on_post_build preview.after_build,
+                             on_build_error preview.build_error (steps/preview.py)
 =================  ========  ==========================================================
 """
 from __future__ import annotations
@@ -56,7 +63,7 @@ from tools.wegwijs.plugin.config import WegwijsConfig
 from tools.wegwijs.plugin.state import BuildState
 from tools.wegwijs.plugin.steps import (content, contacts, external_links, freshness, links,
                                           media, practice, preview, professionals, stories,
-                                          tasks, translations, visitor_tools)
+                                          stylesheets, tasks, translations, visitor_tools)
 from tools.wegwijs.render import html_whitespace, templates
 from tools.wegwijs.project import Project
 
@@ -70,7 +77,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         self.preview = preview.Preview()
 
     def on_startup(self, command, dirty):
-        preview.start(self.preview, command)
+        preview.start(self.preview, command, dirty)
 
     @event_priority(-50)
     def on_config(self, config):
@@ -78,6 +85,11 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         lang = i18n.current_language(config)
         if not i18n.is_inner_build(config):
             preview.before_build(self.preview, config)
+            # Preview only: no offline worker; a rebuild after a save skips the site-wide
+            # extras (steps/preview.py).
+            state.previewing = self.preview.serving
+            state.preview_rebuild = preview.rebuilding(self.preview)
+            preview.speed_up(self.preview, config)
         if state.site is None or lang == i18n.default_language(config):
             state.project = Project.from_config_file(config.config_file_path)
             content.configure(state, config)
@@ -109,6 +121,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
 
     def on_env(self, env, config, files):
         content.template_globals(self.state, env)
+        preview.cache_templates(self.preview, env, config)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -156,6 +169,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
         content.finish(state, config)
         media.finish(state, config)
         links.finish(state, config)
+        stylesheets.finish(state, config, self.preview.serving)
         visitor_tools.finish(state, config)
         preview.after_build(self.preview, config)
 

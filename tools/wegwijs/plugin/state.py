@@ -41,6 +41,14 @@ class BuildState:
     # Extra precache lists for the service worker beside "offline" (render.precache):
     # {list name: {lang: [site paths]}}, e.g. "practice"; written by visitor_tools.finish.
     precache_lists: dict = field(default_factory=dict)
+    # Preview only (steps/preview.py); both always False in `mkdocs build`.
+    # previewing: mkdocs serve: no offline service worker (visitor_tools.finish; the
+    # preview writes a sw.js that removes itself, so no stale copy hides an edit).
+    # preview_rebuild: a rebuild after a save in `make serve` (--dirty): the steps skip
+    # the site-wide files a page view does not need (search index, /go/ and redirect
+    # pages, QR codes, urls.txt): the first build wrote them.
+    previewing: bool = False
+    preview_rebuild: bool = False
 
     # --- per language build (reset in each language's on_config)
     lang: str = "nl"

@@ -20,6 +20,7 @@ URLs are written as site paths with a leading slash: ``/``, ``/en/thema/wonen/``
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -131,9 +132,14 @@ def redirect_line(old: str, new: str) -> str:
 
 def _config_lines(config_file: Path) -> dict[str, int]:
     """Line numbers of the keys under the wegwijs plugin's redirects (for findings)."""
+    return dict(_lines_in(config_file.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=4)  # mkdocs.yml is read on every build of `make serve`
+def _lines_in(text: str) -> dict[str, int]:
     lines: dict[str, int] = {}
     try:
-        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=content_model._TolerantLoader)
+        node = yaml.compose(text, Loader=content_model._TolerantLoader)
     except yaml.YAMLError:
         return lines
     plugins = _mapping_value(node, "plugins")

@@ -303,11 +303,30 @@ def scan(model: Model, root: Path) -> Site:
     return site
 
 
+# One read per Markdown file while it is unchanged (path, mtime, size): a save in
+# `make serve` re-reads only the saved file. The page is shared and read-only, like the Site.
+_PAGES: dict[tuple, tuple] = {}
+
+
+def _read_page_once(path: Path, model: Model, root: Path) -> tuple[Page | None, list[F.Finding]]:
+    try:
+        st = path.stat()
+    except OSError:
+        return read_page(path, model, root)
+    key, stamp = (model, str(root), str(path)), (st.st_mtime_ns, st.st_size)
+    hit = _PAGES.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    result = read_page(path, model, root)
+    _PAGES[key] = (stamp, result)
+    return result
+
+
 def _scan(model: Model, root: Path) -> Site:
     pages: list[Page] = []
     out: list[F.Finding] = []
     for path in markdown_files(model.docs_dir):
-        page, problems = read_page(path, model, root)
+        page, problems = _read_page_once(path, model, root)
         out.extend(problems)
         if page is not None:
             pages.append(page)

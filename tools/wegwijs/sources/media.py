@@ -5,6 +5,9 @@ Layout of one video (``<lang>`` = nl, en, ar, ti, fa)::
 
     media/<id>/video.yml              title per language, duration (s), thema, fase
     media/<id>/poster.jpg             poster image (JPEG or PNG, under 100 KB)
+    media/<id>/poster.webp            the same poster as WebP, about half the bytes: the
+                                      player shows it (the JPEG/PNG where a browser cannot);
+                                      made by ``python -m tools media --posters``
     media/<id>/video/<lang>.mp4       H.264 video + that language's audio; nl.mp4 is the
                                       Dutch original, the others copy its video stream
     media/<id>/audio/<lang>.m4a       the voice-over per language, as long as the video
@@ -50,7 +53,9 @@ def is_rtl(lang: str) -> bool:
 # MP4 audio-track language tags (ISO 639-2/B; CLDR has no three-letter codes).
 ISO639_2 = {"nl": "dut", "en": "eng", "ar": "ara", "ti": "tir", "fa": "per"}
 POSTER_NAMES = ("poster.jpg", "poster.jpeg", "poster.png")
+POSTER_WEBP = "poster.webp"
 POSTER_LIMIT = 100 * 1024
+WEBP_QUALITY = 75  # libwebp 0-100: a 426x240 poster of 8 KB as JPEG becomes about 4 KB
 DURATION_TOLERANCE = 1.0  # seconds
 TOTAL_LIMIT = 5 * 1024 * 1024  # all media together: keeps the repository and the site small
 VIDEO_LINE = re.compile(r"^ {0,3}\[\[video:(?P<id>[^\]\s]*)\]\]\s*$")
@@ -93,10 +98,16 @@ class Video:
 
     @property
     def poster(self) -> Path | None:
+        """The poster as JPEG or PNG: every browser shows it (the fallback)."""
         for name in POSTER_NAMES:
             if (self.folder / name).exists():
                 return self.folder / name
         return None
+
+    @property
+    def webp_poster(self) -> Path:
+        """The same poster as WebP (may not exist yet: ``make_posters``)."""
+        return self.folder / POSTER_WEBP
 
     def meta(self) -> dict:
         data = yaml.safe_load(self.meta_file.read_text(encoding="utf-8"))
@@ -105,6 +116,8 @@ class Video:
     def public_files(self) -> list[Path]:
         """Files that go into the built site (not the script or the metadata)."""
         files = [self.poster] if self.poster else []
+        if self.poster and self.webp_poster.exists():
+            files.append(self.webp_poster)
         for lang in self.languages:
             files += [p for p in (self.video(lang), self.audio(lang), self.subtitles(lang),
                                   self.descriptions(lang)) if p.exists()]
@@ -408,6 +421,11 @@ def check_video(video: Video, root: Path, model) -> list[F.Finding]:
     elif poster.stat().st_size >= POSTER_LIMIT:
         out.append(F.error(rel(poster), f"{poster.stat().st_size // 1024} KB: a poster must be "
                            "under 100 KB (smaller image or stronger compression)", "media-poster"))
+    if poster is not None and not video.webp_poster.exists():
+        out.append(F.warning(rel(video.webp_poster), f"missing: make it from {poster.name} with "
+                             "`python -m tools media --posters` (needs ffmpeg) and commit it; "
+                             f"until then readers download the bigger {poster.name}",
+                             "media-poster-webp"))
 
     def check_duration(path: Path, rule: str) -> None:
         if duration is None:
@@ -578,13 +596,17 @@ def player_context(video: Video, lang: str, url) -> dict:
             "descriptions": file(video.descriptions(code), "WebVTT"),
         })
     poster = video.poster
+    webp = video.webp_poster if poster and video.webp_poster.exists() else None
     return {
         "id": video.id,
         "lang": lang,
         "dir": language_info(lang).direction,
         "title": titles.get(lang) or titles.get(video.languages[0]) or video.id,
         "title_lang": lang if titles.get(lang) else video.languages[0],
-        "poster": url(base + poster.name) if poster else None,
+        # The WebP poster where there is one; player.js shows the JPEG/PNG instead in a
+        # browser without WebP.
+        "poster": url(base + (webp or poster).name) if poster else None,
+        "poster_fallback": url(base + poster.name) if webp else None,
         "width": meta.get("width", 426),
         "height": meta.get("height", 240),
         "default_audio": video.languages[0],  # what plays without JavaScript: the Dutch original
@@ -609,6 +631,36 @@ def mux_language(original: Path, audio: Path, out: Path, lang: str) -> None:
          "-movflags", "+faststart", str(out)], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"ffmpeg could not mux {out}: {result.stderr[-1000:]}")
+
+
+def make_webp(source: Path, out: Path) -> None:
+    """``out``: the poster ``source`` (JPEG/PNG) as WebP, with ffmpeg's libwebp; no metadata,
+    the same bytes for the same input."""
+    ffmpeg = shutil.which("ffmpeg")
+    if not ffmpeg:
+        raise RuntimeError("ffmpeg is not installed: run `sh tools/dev/install-system-deps.sh`")
+    result = subprocess.run(
+        [ffmpeg, "-y", "-v", "error", "-i", str(source), "-frames:v", "1", "-c:v", "libwebp",
+         "-quality", str(WEBP_QUALITY), "-compression_level", "6", "-map_metadata", "-1",
+         "-fflags", "+bitexact", "-f", "webp", str(out)], capture_output=True, text=True)
+    if result.returncode != 0 or not out.exists():
+        raise RuntimeError(f"ffmpeg could not make {out.name}: {result.stderr[-1000:]}")
+
+
+def make_posters(project) -> list[F.Finding]:
+    """Make poster.webp from the poster of every video (again, so a replaced JPEG is
+    followed). The files land in media/ and are meant to be committed: the build never
+    runs ffmpeg."""
+    out = []
+    for video in project_videos(project).values():
+        if video.poster is None:
+            continue  # the check reports the missing poster (media-poster)
+        try:
+            make_webp(video.poster, video.webp_poster)
+        except RuntimeError as exc:
+            out.append(F.error(display_path(video.webp_poster, project.root), str(exc),
+                               "media-poster-webp"))
+    return out
 
 
 def mux_missing(project, only_missing: bool = False) -> list[F.Finding]:
@@ -649,10 +701,14 @@ def register(sub) -> None:
                             "descriptions, durations, posters)")
     parser.add_argument("--mux", action="store_true",
                         help="first make missing per-language MP4s with ffmpeg")
+    parser.add_argument("--posters", action="store_true",
+                        help="first make poster.webp from each video's poster with ffmpeg")
     add_format_option(parser)
 
     def run(args):
         made = mux_missing(args.project) if args.mux else []
+        if args.posters:
+            made += make_posters(args.project)
         return made + check(args.project)
 
     parser.set_defaults(func=run)

@@ -3,7 +3,8 @@
 
    Fetches _wegwijs/preview.json (the findings of the pages saved last, or the build
    error) and shows them at the bottom of the page in a panel that can be closed; a
-   closed panel stays closed until the next save (sessionStorage, per round).
+   closed panel stays closed until the next save (sessionStorage, per round). Closed
+   with the "Sluiten" button (mouse, or Tab to it and Enter) or Escape inside the panel.
    State for tests: document.documentElement.dataset.wegwijsPreview =
    "empty" (nothing checked yet) | "pending" (checks still run; it polls) |
    "shown" | "build-error" | "dismissed" |
@@ -54,10 +55,15 @@
     if (!data.findings.length && !data.error && !data.pending) list.appendChild(el("li", {}, "Geen meldingen."));
     panel.appendChild(list);
     var close = el("button", { type: "button", class: "wegwijs-preview-close", style: "margin-top:.5rem" }, "Sluiten");
-    close.addEventListener("click", function () {
+    function dismiss() {
       try { sessionStorage.setItem(KEY, String(data.round)); } catch (e) { /* private mode: the panel just shows again */ }
       panel.remove();
       root.dataset.wegwijsPreview = "dismissed";
+    }
+    close.addEventListener("click", dismiss);
+    // Keyboard: Enter or Space on the button (a real <button>), or Escape anywhere in the panel.
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); dismiss(); }
     });
     panel.appendChild(close);
     document.body.appendChild(panel);

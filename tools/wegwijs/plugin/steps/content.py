@@ -119,5 +119,7 @@ def finish(state, config) -> None:
         (Path(config.site_dir) / "404.html").write_text(state.default_404, encoding="utf-8")
     for name, output in state.default_static.items():
         (Path(config.site_dir) / name).write_text(output, encoding="utf-8")
+    if state.preview_rebuild:
+        return  # preview rebuild: keep the first build's search index (steps/preview.py)
     count = search_index.build(Path(config.site_dir))
     log.info(f"Search index: {count} pages")

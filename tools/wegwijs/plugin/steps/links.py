@@ -147,6 +147,8 @@ def record_page(state, page) -> None:
 
 def finish(state, config) -> None:
     """After every language: /go/ pages, redirect pages, QR codes and urls.txt."""
+    if state.preview_rebuild:
+        return  # preview rebuild: the first build wrote them (steps/preview.py)
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     languages, default = state.site.model.languages, state.site.model.default_language

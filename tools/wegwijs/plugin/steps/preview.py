@@ -3,17 +3,32 @@
 Never part of ``mkdocs build``: every function returns at once unless the plugin's
 ``on_startup`` said ``command == "serve"``.
 
-- ``start``: remember that we serve (and the docs files' modification times);
+- ``start``: remember that we serve, and whether with ``--dirty`` (``make serve``);
+- ``rebuilding``: True for a rebuild after a save in a ``--dirty`` preview, once a
+  first build succeeded. Then the steps skip the site-wide files a page view does not
+  need (the search index, ``/go/`` and redirect pages, QR codes, ``urls.txt``: see
+  ``state.preview_rebuild``): the first build wrote them, so they are there, only not
+  updated for the edit;
+- ``speed_up`` (outer ``on_config``): the installed theme's file list is read once
+  per serve, not on every build (``ThemeFiles``);
+- ``cache_templates`` (``on_env``): MkDocs makes a new Jinja environment for every
+  build and compiles Material's templates again (seconds on a busy machine); while
+  serving, the compiled templates are kept in memory between builds (Jinja's
+  bytecode cache, keyed by template name and source, so an edited template is
+  compiled again); on a rebuild the 404 and offline pages are not rendered again;
 - ``before_build`` (outer build's ``on_config``): which Markdown files changed since the
   last build; run the checks for those files (``check_files``: front matter, B1 for
   Dutch/English or the language rules for ar/fa/ti, links and anchors as written,
   checklist/begrippen ids, NAKIJKEN notes, and for a Dutch page which translations it
-  makes outdated) in a child process on the other core, so the reload does not wait
-  for them; print them in the terminal in the ``path:line: [level] message (rule)``
-  form and write them to preview.json when done; add the panel script to
-  ``extra_javascript``;
+  makes outdated) in a child process started when the build is done (``after_build``),
+  so the reload does not wait for them; print them in the terminal in the
+  ``path:line: [level] message (rule)`` form and write them to preview.json when done;
+  add the panel script to ``extra_javascript``;
 - ``after_build`` (``on_post_build``): write ``_wegwijs/preview.json`` (the findings)
-  and ``_wegwijs/preview.js`` (the panel) into the served site;
+  and ``_wegwijs/preview.js`` (the panel) into the served site, and a ``sw.js`` that
+  only removes itself: a preview has no offline copy (``state.previewing``), whose
+  cache-first assets would hide edits and old findings (also a worker left by an
+  earlier preview on the same address);
 - ``build_error`` (``on_build_error``): print the error, write it into preview.json and
   let MkDocs' live-reload server show the pages again (it would otherwise hold every
   request until the error is fixed: "The server will appear stuck"); with ``--dirty``
@@ -23,21 +38,50 @@ Never part of ``mkdocs build``: every function returns at once unless the plugin
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from tools.wegwijs import findings as F
 
 SCRIPT = Path(__file__).resolve().parent.parent / "preview_assets" / "preview.js"
 OUT_DIR = "_wegwijs"
-_CHILD = "import sys; from tools.wegwijs.plugin.steps.preview import main; sys.exit(main(sys.argv[1:]))"
+# The checks' child process runs at a lower priority (nice 10): with one free core, the
+# next rebuild (what the content manager waits for) goes first.
+_CHILD = ("import os; os.nice(10); import sys; from tools.wegwijs.plugin.steps.preview import main; "
+          "sys.exit(main(sys.argv[1:]))")
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory between the builds of one ``mkdocs serve``
+    (a bucket carries the source's checksum: a changed template is compiled again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self.store.clear()
 
 
 @dataclass
 class Preview:
     serving: bool = False
+    dirty: bool = False  # mkdocs serve --dirty (make serve): a save renders only that page
+    built: bool = False  # a build of this preview succeeded: its site-wide files exist
+    bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    theme_files: dict = field(default_factory=dict)  # installed theme folder -> its file names
     server: object = None
     mtimes: dict = field(default_factory=dict)  # Markdown file -> mtime_ns at the last build
     round: int = 0
@@ -45,13 +89,93 @@ class Preview:
     findings: list = field(default_factory=list)
     error: str | None = None
     pending: bool = False  # the checks of this round still run
+    to_check: list = field(default_factory=list)  # saved files, checked after this build
     thread: object = None
     root: Path | None = None
     site_dir: Path | None = None
 
 
-def start(preview: Preview, command: str) -> None:
+def start(preview: Preview, command: str, dirty: bool = False) -> None:
     preview.serving = command == "serve"
+    preview.dirty = bool(dirty)
+
+
+def rebuilding(preview: Preview) -> bool:
+    """A rebuild after a save in a ``--dirty`` preview whose first build succeeded: the
+    site-wide files written after the last language can stay as the first build made
+    them (never in ``mkdocs build``, nor with ``make serve`` ``--full``)."""
+    return preview.serving and preview.dirty and preview.built
+
+
+def speed_up(preview: Preview, config) -> None:
+    """While serving: list the installed theme's files once per ``mkdocs serve`` instead
+    of on every build (see ``ThemeFiles``)."""
+    if not preview.serving:
+        return
+    theme = config.theme
+    make_env = theme.get_env
+    root = Path(config.config_file_path).resolve().parent
+
+    def get_env():
+        env = make_env()
+        env.loader = ThemeFiles(env.loader.searchpath, root, preview.theme_files)
+        return env
+
+    # MkDocs makes a new Theme for every build of a serve; this one builds with ours.
+    theme.get_env = get_env
+
+
+class ThemeFiles(jinja2.FileSystemLoader):
+    """MkDocs lists every file of the theme on each build to copy its assets
+    (``Files.add_files_from_theme``); Material's templates folder holds some 14,000
+    icons in ``.icons/``, which MkDocs then drops again (its filter refuses '.*' and
+    '*/.*'). This loader leaves dot folders and dot files out at once (the same result
+    after MkDocs' filter) and keeps the listing of a folder outside the project (the
+    installed theme, which does not change while serving); ``overrides/`` is listed
+    again each build."""
+
+    def __init__(self, searchpath, root: Path, listings: dict):
+        super().__init__(searchpath)
+        self.root = root
+        self.listings = listings
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            names = self.listings.get(folder)
+            if names is None:
+                names = _walk(folder)
+                if not Path(folder).resolve().is_relative_to(self.root):
+                    self.listings[folder] = names
+            found.update(names)
+        return sorted(found)
+
+
+def _walk(folder: str) -> list[str]:
+    names = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(here, folder)
+        for name in files:
+            if not name.startswith("."):
+                names.append(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
+    return names
+
+
+# Whole pages a preview rebuild does not render again: the first build wrote them (MkDocs
+# never copies a *.html theme file as an asset, so leaving them out changes nothing else).
+KEPT_PAGES = ("404.html", "offline.html")
+
+
+def cache_templates(preview: Preview, env, config) -> None:
+    """While serving, keep compiled theme templates between builds (see the docstring);
+    on a rebuild, keep the first build's 404 and offline pages."""
+    if not preview.serving:
+        return
+    env.bytecode_cache = preview.bytecode
+    if rebuilding(preview):
+        for name in KEPT_PAGES:
+            config.theme.static_templates.discard(name)
 
 
 def serve(preview: Preview, server) -> None:
@@ -73,21 +197,23 @@ def check_files(paths: list[Path], root: Path) -> list[F.Finding]:
     from tools.wegwijs.checks import b1, language_rules, review_markers, selection, source_links
     from tools.wegwijs.checks import translations
     from tools.wegwijs.markdown import checklist, glossary
+    from tools.wegwijs.project import Project
     from tools.wegwijs.sources import content_model as cm
     from tools.wegwijs.sources import reader
 
+    project = Project(root)
     wanted = {cm.display_path(p, root) for p in paths}
     out: list[F.Finding] = []
-    out += cm.check_all()
+    out += cm.check_all(project)
     langs = {reader.split_lang(p.name)[1] or "nl" for p in paths}
     b1_paths = [str(p) for p in paths if (reader.split_lang(p.name)[1] or "nl") in b1.LANGS]
     if b1_paths:
-        out += b1.check_paths(b1_paths)
+        out += b1.check_paths(project, b1_paths)
     if langs & set(language_rules.LANGUAGES):
-        out += language_rules.check_all(root)
+        out += language_rules.check_all(project)
     out += source_links.check(paths, root)
-    out += translations.check_all()
-    out += checklist.check() + glossary.check() + review_markers.check_all()
+    out += translations.check_all(project)
+    out += checklist.check(project) + glossary.check(project) + review_markers.check_all(project)
     unique = sorted(set(selection.select(out, wanted)), key=lambda f: (f.path, f.line or 0, f.rule))
     return unique
 
@@ -114,7 +240,7 @@ def before_build(preview: Preview, config) -> None:
     preview.checked = sorted(cm.display_path(p, root) for p in changed)
     preview.findings = []
     preview.pending = True
-    _check_in_background(preview, sorted(changed), root)
+    preview.to_check = sorted(changed)  # started once the pages are built (after_build)
 
 
 def _check_in_background(preview: Preview, paths: list[Path], root: Path) -> None:
@@ -126,10 +252,11 @@ def _check_in_background(preview: Preview, paths: list[Path], root: Path) -> Non
 
     this_round = preview.round
     started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, *map(str, paths)], cwd=root,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def wait():
+        # Started in this thread: forking a big process takes a moment; the build is done.
+        proc = subprocess.Popen([sys.executable, "-c", _CHILD, *map(str, paths)], cwd=root,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         out, err = proc.communicate()
         if preview.round != this_round:
             return  # a newer save is being checked
@@ -141,8 +268,8 @@ def _check_in_background(preview: Preview, paths: list[Path], root: Path) -> Non
             preview.error = "the checks failed: " + err.decode("utf-8", "replace").strip()[-2000:]
         preview.pending = False
         took = time.monotonic() - started
-        lines = [f"\nwegwijs: checked {', '.join(preview.checked)} in {took:.1f} s: "
-                 f"{_count(preview.findings)}"]
+        result = preview.error if preview.error else _count(preview.findings)
+        lines = [f"\nwegwijs: checked {', '.join(preview.checked)} in {took:.1f} s: {result}"]
         lines += ["  " + finding.format() for finding in preview.findings]
         print("\n".join(lines), file=sys.stderr, flush=True)
         if preview.site_dir is not None and preview.site_dir.is_dir():
@@ -194,15 +321,30 @@ def _write(preview: Preview, site_dir: Path) -> None:
     (out / "preview.js").write_text(SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+# The preview's sw.js: offline.js registers it; it takes over and removes itself.
+NO_WORKER = """// Preview (mkdocs serve, tools/wegwijs/plugin/steps/preview.py): no offline copy.
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) { event.waitUntil(self.registration.unregister()); });
+"""
+
+
 def after_build(preview: Preview, config) -> None:
     if preview.serving:
         _write(preview, Path(config.site_dir))
+        (Path(config.site_dir) / "sw.js").write_text(NO_WORKER, encoding="utf-8")
+        preview.built = True
+        if preview.to_check:
+            # Only now: on a machine with one free core the checks would slow the
+            # rebuild; the reloaded page shows "pending" and polls until they are done.
+            paths, preview.to_check = preview.to_check, []
+            _check_in_background(preview, paths, preview.root)
 
 
 def build_error(preview: Preview, error: Exception) -> None:
     if not preview.serving or preview.site_dir is None:
         return
     preview.round += 1
+    preview.to_check, preview.pending = [], False
     preview.error = f"the site does not build: {type(error).__name__}: {error}"
     print(f"\nwegwijs: {preview.error}\n  (the preview shows the last good version with "
           "this message; save the fix and it reloads)", file=sys.stderr, flush=True)

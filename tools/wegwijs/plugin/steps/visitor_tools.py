@@ -222,6 +222,8 @@ def finish(state, config) -> None:
     """After every language and the search index: places.geojson and the service worker."""
     site_dir = Path(config.site_dir)
     shutil.copyfile(state.project.places_file, site_dir / "places.geojson")
+    if state.previewing:
+        return  # preview: no offline worker; steps/preview.py writes one that removes itself
     write_service_worker(site_dir, state.site, state.precache_lists)
 
 

@@ -1,0 +1,38 @@
+"""Build step: ship only the CSS rules the built site uses (issue 17, item 6).
+
+``finish`` (on_post_build, after every language and before the service worker, so its
+precache revision is the purged file's): Material's stylesheet goes through PurgeCSS
+over every built page and our scripts (render/css_purge.py) into
+``assets/wegwijs/material.css``, the stylesheet overrides/main.html links. The build
+needs Node.js and the npm packages for this (``make build`` installs them); when they
+are missing it stops with what to install.
+
+The preview (``make serve``; the plugin's ``on_startup`` says ``command == "serve"``)
+skips PurgeCSS: it copies Material's stylesheet unchanged, so saving a page stays fast
+and the preview does not need Node.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from tools.wegwijs.project import DEFAULT_ROOT
+from tools.wegwijs.render import css_purge
+
+log = logging.getLogger("mkdocs.plugins.wegwijs")
+
+
+def finish(state, config, serving: bool) -> None:
+    site_dir = Path(config.site_dir)
+    palette = bool(config.theme.get("palette"))
+    try:
+        if serving:
+            css_purge.copy_unpurged(site_dir, palette)
+            return
+        result = css_purge.purge(site_dir, [state.project.root, DEFAULT_ROOT], palette)
+    except css_purge.PurgeError as exc:
+        raise PluginError(str(exc)) from exc
+    log.debug(f"PurgeCSS: Material's stylesheet {result['before'] // 1024} KB -> "
+              f"{result['after'] // 1024} KB ({result['rejected']} selectors removed)")
