@@ -54,7 +54,6 @@ POSTER_LIMIT = 100 * 1024
 DURATION_TOLERANCE = 1.0  # seconds
 TOTAL_LIMIT = 5 * 1024 * 1024  # all media together: keeps the repository and the site small
 VIDEO_LINE = re.compile(r"^ {0,3}\[\[video:(?P<id>[^\]\s]*)\]\]\s*$")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RLM = "\u200f"
 LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
@@ -366,7 +365,7 @@ def check_video(video: Video, root: Path, model) -> list[F.Finding]:
     """One video folder against the content model (thema's, default language)."""
     rel = lambda p: display_path(p, root)  # noqa: E731
     out: list[F.Finding] = []
-    if not ID_PATTERN.match(video.id):
+    if not reader.VALID_ID.match(video.id):
         out.append(F.error(rel(video.folder), "folder name is not a video id (a-z, 0-9, '-')",
                            "media-id"))
     duration = None
