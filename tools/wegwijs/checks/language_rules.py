@@ -80,6 +80,7 @@ TI_LATIN_ALLOWED = frozenset({"A4", "B1", "Z", "DNA"})
 TI_PUNCTUATION = ((".", "።"), (",", "፣"), (";", "፤"))
 TI_BLANKS = "……………………"  # blanks to fill in on the contact card
 
+
 # --------------------------------------------------------------------------- reading
 
 
