@@ -165,7 +165,8 @@ def test_stappenplan_links_to_each_practice_module(site_server, phone_page):
     assert page.url == site_server + "ar/oefenen/wonen/"
 
 
-@pytest.mark.parametrize("path", ["oefenen/", "oefenen/wonen/"])
+# post-digid: a Dutch term in <bdi> in the heading and in every source link
+@pytest.mark.parametrize("path", ["oefenen/", "oefenen/wonen/", "oefenen/post-digid/"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_axe_on_practice_pages(lang, path, browser, site_server):
     axe = require_axe()

@@ -169,7 +169,7 @@ def test_the_rules_command_lists_the_registry(capsys):
     "pad:regel:kolom: [error] bericht (regel)", "--mark-done", "translations --diff",
     "[[video:", "tools/dev/make_sample_media.py", "media/<id>/", "data/places.geojson",
     "docs/begrippen.md", "/go/", "redirects:", "urls/release.txt", "--update-release",
-    "extra:", "model:", "{#stappenplan}", "{#regeldag-huurcontract}", "NAKIJKEN", "translate: false",
+    "- wegwijs:", "model:", "make new TYPE=thema", "{#stappenplan}", "{#regeldag-huurcontract}", "NAKIJKEN", "translate: false",
 ])
 def test_the_guide_covers_the_tasks(needle):
     assert needle in guide_text()
