@@ -286,3 +286,50 @@ def test_data_saver_keeps_nothing_until_the_reader_asks(own_site, browser):
         assert not page.evaluate(IN_CACHE, url + "stappenplan/")
     finally:
         page.context.close()
+
+
+# --------------------------------------------------------------------------- practice pages (issue 16)
+
+PRACTICE_READY = "document.documentElement.dataset.wegwijsPractice === 'ready'"
+
+
+def practice_list(site, lang: str) -> list[str]:
+    """The site paths the worker keeps once a practice page of lang is opened."""
+    manifest = json.loads((site / "sw-precache.json").read_text(encoding="utf-8"))
+    assert "practice" in manifest["onOpen"]
+    return manifest["lists"]["practice"][lang]
+
+
+def test_opening_one_practice_page_keeps_every_practice_page_of_that_language(own_site, browser):
+    site, server, url = own_site
+    paths = practice_list(site, "ti")
+    modules = [p for p in paths if re.fullmatch(r"ti/oefenen/[a-z-]+/", p)]
+    assert "ti/oefenen/" in paths and {"ti/oefenen/taal/", "ti/oefenen/school/"} <= set(modules)
+    page = new_phone_page(browser)
+    try:
+        controlled(page, url + "ti/")
+        wait_offline_state(page, "saved")  # the language is saved: its practice pages are not part of that
+        assert not any(page.evaluate(IN_CACHE, url + p) for p in modules)
+
+        page.goto(url + "ti/oefenen/taal/")  # the reader opens one practice module
+        page.wait_for_function(PRACTICE_READY)
+        for path in paths:
+            wait_cached(page, url + path)
+        # Only this language's: the Arabic practice pages stay on the server.
+        assert not page.evaluate(IN_CACHE, url + "ar/oefenen/taal/")
+        assert not page.evaluate(IN_CACHE, url + "oefenen/school/")
+
+        server.shutdown()  # the network is gone for real
+        server.server_close()
+        page.context.set_offline(True)
+        page.goto(url + "ti/oefenen/school/")  # never opened, kept with the others
+        page.wait_for_function(PRACTICE_READY)
+        assert page.evaluate("document.documentElement.lang") == "ti"
+        assert page.locator(".wegwijs-q[data-question^='school-']").count() >= 6
+        assert page.locator("[data-wegwijs-retry]").count() == 0
+        page.goto(url + "ti/oefenen/")  # the overview too, with its list of modules
+        page.wait_for_function(PRACTICE_READY)
+        assert page.locator("[data-thema='school'] [data-practice-score]").count() == 1
+    finally:
+        page.context.close()
+

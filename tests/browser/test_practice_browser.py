@@ -165,7 +165,51 @@ def test_stappenplan_links_to_each_practice_module(site_server, phone_page):
     assert page.url == site_server + "ar/oefenen/wonen/"
 
 
-@pytest.mark.parametrize("path", ["oefenen/", "oefenen/wonen/"])
+def test_every_module_is_linked_from_the_plan_and_scored_on_the_overview_in_tigrinya(
+        site_server, phone_page):
+    """The modules added after wonen (here gezinshereniging): Mijn stappenplan links to
+    each module of the site, and the overview counts the right answers per thema."""
+    from tests.conftest import PROJECT
+    from tools.wegwijs.sources import content_model
+
+    site = content_model.project_site(PROJECT)
+    with_module = [p.meta["thema"] for p in site.by_lang(site.model.default_language)
+                   if p.meta.get("type") == "oefenen" and p.meta.get("thema")]
+    assert {"taal", "school", "werk-meedoen", "gezinshereniging"} <= set(with_module)
+    page = phone_page
+    page.goto(site_server + "ti/stappenplan/")
+    links = page.locator(".wegwijs-plan__practice li[data-thema]")
+    linked = [links.nth(i).get_attribute("data-thema") for i in range(links.count())]
+    assert sorted(linked) == sorted(with_module)
+    page.locator(".wegwijs-plan__practice [data-thema='gezinshereniging'] a").click()
+    wait_ready(page)
+    assert page.url == site_server + "ti/oefenen/gezinshereniging/"
+    assert page.evaluate("document.documentElement.lang") == "ti"
+    qs = questions(page)
+    assert len(qs) >= 6
+    for q in qs[:2]:  # two right ...
+        page.locator(f"label[for='vraag-{q['id']}-{q['right']}']").click()
+        page.locator(f"#vraag-{q['id']} .wegwijs-q__check").click()
+        wait_state(page, q["id"], "right")
+    third = qs[2]  # ... and one wrong, which the score does not count
+    wrong = 1 if third["right"] != "1" else 2
+    page.locator(f"label[for='vraag-{third['id']}-{wrong}']").click()
+    page.locator(f"#vraag-{third['id']} .wegwijs-q__check").click()
+    wait_state(page, third["id"], "wrong")
+    page.goto(site_server + "ti/oefenen/")
+    wait_ready(page)
+    assert page.locator("[data-thema='gezinshereniging'] [data-practice-score]").inner_text().strip() == \
+        f"ካብ {len(qs)} 2 ቅኑዕ"
+    taal = page.locator("[data-thema='taal']")
+    assert taal.locator("[data-practice-score]").inner_text().strip() == \
+        f"ካብ {len(taal.get_attribute('data-practice-ids').split())} 0 ቅኑዕ"
+    assert all(r.startswith(site_server) for r in page.requests)
+
+
+# post-digid: a Dutch term in <bdi> in the heading and in every source link;
+# gezinshereniging: Dutch terms in <bdi> in questions, answers and explanations
+@pytest.mark.parametrize("path", ["oefenen/", "oefenen/wonen/", "oefenen/post-digid/",
+                                  "oefenen/gezinshereniging/"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_axe_on_practice_pages(lang, path, browser, site_server):
     axe = require_axe()

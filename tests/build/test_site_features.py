@@ -28,8 +28,9 @@ BEGRIPPEN_ORDER = {
            "ind", "z-route", "zorgverzekering"],  # AZC Brede BRP Buurtcoördinator COA ...
     "en": ["voorschot", "azc", "coa", "beschikking", "digid", "mijnoverheid", "z-route"],
     # Advance, Asylum, COA, Decision, DigiD, MijnOverheid, Z route
-    "ar": ["regelweken", "uitkering", "kinderbijslag", "huurtoeslag", "verblijfsvergunning",
-           "regeldag"],  # أسبوعا (ال)إعانة إعانة-الأطفال بدل تصريح يوم: the article ال does not count
+    "ar": ["leerbaarheidstoets", "regelweken", "uitkering", "kinderbijslag", "huurtoeslag",
+           "verblijfsvergunning", "regeldag"],  # اختبار أسبوعا (ال)إعانة إعانة-الأطفال بدل تصريح
+    # يوم: the article ال does not count, and أ إ sort as ا (اخ before اس before اع)
     "ti": ["huisartsenpost", "leerplichtambtenaar", "regeldag", "bsn", "klantmanager",
            "toeslag", "statushouder"],  # ህጹጽ ሓላፊ መዓልቲ ቁጽሪ ኣላይ ደገፍ ፍቓድ
     "fa": ["leerbaarheidstoets", "koppeling", "bezichtiging", "ontzorgen", "isk", "azc",

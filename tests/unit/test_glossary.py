@@ -173,3 +173,16 @@ def test_tip_marks_the_dutch_words_of_the_explanation():
 def test_arabic_sort_ignores_the_article():
     words = ["الموعد", "بلدية", "التأمين"]
     assert sorted(words, key=lambda w: glossary.sort_key(w, "ar")) == ["بلدية", "التأمين", "الموعد"]  # ب, ت, م
+
+
+def test_arabic_sort_treats_hamza_forms_of_alef_as_alef():
+    # Arabic dictionaries (and CLDR's Arabic collation) sort أ إ آ as the letter ا; the
+    # root collation gives them their own places before ا, which put إعانة before اختبار.
+    words = ["إعانة", "اختبار", "أسبوع", "ابن", "الإعفاء"]
+    assert sorted(words, key=lambda w: glossary.sort_key(w, "ar")) == \
+        ["ابن", "اختبار", "أسبوع", "إعانة", "الإعفاء"]  # ب, خ, س, ع, عف
+
+
+def test_arabic_sort_is_stable_for_words_that_differ_only_in_hamza():
+    assert sorted(["أمل", "امل"], key=lambda w: glossary.sort_key(w, "ar")) == \
+        sorted(["امل", "أمل"], key=lambda w: glossary.sort_key(w, "ar"))

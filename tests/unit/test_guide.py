@@ -169,7 +169,7 @@ def test_the_rules_command_lists_the_registry(capsys):
     "pad:regel:kolom: [error] bericht (regel)", "--mark-done", "translations --diff",
     "[[video:", "tools/dev/make_sample_media.py", "media/<id>/", "data/places.geojson",
     "docs/begrippen.md", "/go/", "redirects:", "urls/release.txt", "--update-release",
-    "extra:", "model:", "{#stappenplan}", "{#regeldag-huurcontract}", "NAKIJKEN", "translate: false",
+    "- wegwijs:", "model:", "make new TYPE=thema", "{#stappenplan}", "{#regeldag-huurcontract}", "NAKIJKEN", "translate: false",
 ])
 def test_the_guide_covers_the_tasks(needle):
     assert needle in guide_text()
@@ -180,6 +180,16 @@ def test_the_guide_documents_the_fases_and_themas_of_the_content_model():
     text = (GUIDE / "pagina-maken.md").read_text(encoding="utf-8")
     for value in (*model.fases, *model.themas):
         assert f"- `{value}`:" in text, value
+
+
+def test_the_guide_has_a_row_for_every_page_type_of_the_content_model():
+    """pagina-maken.md#soorten: one row per ``type`` in mkdocs.yml, and no others."""
+    model = content_model.load_model(ROOT / "mkdocs.yml")
+    text = (GUIDE / "pagina-maken.md").read_text(encoding="utf-8")
+    section = text.split("{#soorten}", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z-]+)` \|", section, flags=re.M)
+    assert sorted(rows) == sorted(model.types) and len(rows) == len(set(rows))
+    assert "oefenen" in rows
 
 
 def test_the_exit_codes_in_the_guide_match_the_command_line(tmp_path, capsys):

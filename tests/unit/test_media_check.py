@@ -74,14 +74,17 @@ def test_copy_of_sample_is_clean(repo):
 
 def test_missing_subtitle_file_is_named(repo):
     vtt(repo, "ti").unlink()
-    assert "media/regeldag/subtitles/ti.vtt: [error] missing (media-subtitles)" in errors(repo)
+    assert any(e.startswith("media/regeldag/subtitles/ti.vtt: [error] missing: every video needs subtitles")
+               and "translate media/regeldag/subtitles/nl.vtt" in e and e.endswith("(media-subtitles)")
+               for e in errors(repo)), errors(repo)
 
 
 def test_missing_audio_description_and_audio(repo):
     vtt(repo, "fa", "descriptions").unlink()
     (repo / "media" / "regeldag" / "audio" / "ar.m4a").unlink()
     found = errors(repo)
-    assert "media/regeldag/descriptions/fa.vtt: [error] missing (media-descriptions)" in found
+    assert any(f.startswith("media/regeldag/descriptions/fa.vtt: [error] missing: every video needs audio descriptions")
+               and f.endswith("(media-descriptions)") for f in found), found
     assert any(f.startswith("media/regeldag/audio/ar.m4a: [error] missing") and "(media-audio)" in f
                for f in found)
 

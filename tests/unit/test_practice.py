@@ -168,6 +168,80 @@ def test_translation_with_other_questions_or_answers_than_dutch():
 
 
 def test_the_sites_own_practice_pages_pass_the_check():
+    """No finding but the warning for thema's still without a module (practice-missing)."""
     from tests.conftest import PROJECT
 
-    assert [str(f) for f in check.check(PROJECT)] == []
+    assert [str(f) for f in check.check(PROJECT) if f.rule != "practice-missing"] == []
+    assert all(f.severity == "warning" for f in check.check(PROJECT))
+
+
+# --------------------------------------------------------------------------- practice-missing
+
+THEMA_PAGE = """---
+id: thema-{thema}
+type: thema
+thema: {thema}
+order: 1
+---
+
+# {thema}
+
+## Uitleg {{#uitleg}}
+
+Tekst.
+"""
+
+MODULE_PAGE = """---
+id: oefenen-{thema}
+type: oefenen
+thema: {thema}
+order: 1
+---
+
+# Oefenen
+
+{questions}
+"""
+
+
+def module(thema: str, count: int) -> str:
+    question = QUESTION.split("\n", 2)[2].split("\nNa de vraag.")[0]  # the block, without the intro
+    blocks = [question.replace("wonen-water", f"{thema}-vraag-{n}").replace("wonen.md", f"{thema}.md")
+              for n in range(count)]
+    return MODULE_PAGE.format(thema=thema, questions="\n".join(blocks))
+
+
+def test_practice_missing_names_every_thema_without_a_full_module(tmp_path, capsys):
+    import json
+
+    from tests.conftest import make_fixture_site
+    from tools.wegwijs.cli import run
+    from tools.wegwijs.sources import content_model
+
+    config = make_fixture_site(tmp_path, {
+        "thema/wonen.md": THEMA_PAGE.format(thema="wonen"),
+        "oefenen/wonen.md": module("wonen", 6),  # complete: no finding
+        "thema/zorg.md": THEMA_PAGE.format(thema="zorg"),
+        "oefenen/zorg.md": module("zorg", 2),  # too few questions
+        "thema/taal.md": THEMA_PAGE.format(thema="taal"),  # a thema page, no module
+    })
+    run(["--config", str(config), "check", "--only", "practice", "--format", "json"])
+    found = [f for f in json.loads(capsys.readouterr().out or "[]")]
+    assert {f["severity"] for f in found} == {"warning"}
+    assert {f["rule"] for f in found} == {"practice-missing"}
+    by_path: dict[str, list] = {}
+    for f in found:
+        by_path.setdefault(f["path"], []).append(f)
+    assert "docs/oefenen/wonen.md" not in by_path and "docs/thema/wonen.md" not in by_path
+    [zorg] = by_path["docs/oefenen/zorg.md"]
+    assert zorg["line"] == 4 and "2 questions" in zorg["message"] and "at least 6" in zorg["message"]
+    [taal] = by_path["docs/thema/taal.md"]
+    assert taal["line"] == 4 and "docs/oefenen/taal.md" in taal["message"]
+    # A thema of the content model without any page: the finding names mkdocs.yml's themas line.
+    themas = content_model.load_model(config).themas
+    rest = by_path["mkdocs.yml"]
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1)
+                if text.strip().startswith("themas:"))
+    assert {f["line"] for f in rest} == {line}
+    named = sorted(t for t in themas for f in rest if f"docs/oefenen/{t}.md " in f["message"])
+    assert named == sorted(set(themas) - {"wonen", "zorg", "taal"})

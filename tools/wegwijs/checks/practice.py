@@ -6,6 +6,10 @@ heading that exist (the target page's headings come from the source reader). A
 translation has the questions of the Dutch page, with the same ids in the same order,
 the same number of answers and the right answer in the same place (answers are
 remembered by number, across languages). Every finding names ``path:line``.
+
+``missing_modules`` warns about each thema of the content model (mkdocs.yml ``themas``)
+that has no practice module (``docs/oefenen/<thema>.md``, ``type: oefenen``) or one with
+fewer than ``MIN_QUESTIONS`` questions (issue 16: at least six per thema).
 """
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ import posixpath
 
 from tools.wegwijs import findings as F
 from tools.wegwijs.sources import practice, reader
+
+MIN_QUESTIONS = 6  # per thema (issue 16)
+MODULE_DIR = "oefenen"
 
 
 def _link_findings(site, page, q) -> list[F.Finding]:
@@ -93,10 +100,49 @@ def compare(page, questions, dutch_questions) -> list[F.Finding]:
 
 
 def check(project) -> list[F.Finding]:
-    """For ``python -m tools check``: every practice question of the project."""
+    """For ``python -m tools check``: every practice question of the project, and the
+    thema's without a practice module."""
     from tools.wegwijs.sources import content_model
 
-    return check_site(content_model.project_site(project))
+    site = content_model.project_site(project)
+    config = content_model.display_path(project.config_file, project.root)
+    return check_site(site) + missing_modules(site, config, _themas_line(project.config_file))
+
+
+def _themas_line(config_file) -> int:
+    """The line of ``themas:`` in mkdocs.yml (1 when it cannot be read)."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((n for n, line in enumerate(lines, start=1) if line.strip().startswith("themas:")), 1)
+
+
+def missing_modules(site, config_rel: str = "mkdocs.yml", themas_line: int = 1) -> list[F.Finding]:
+    """A warning for each thema of the content model without a Dutch practice module, or
+    with one of fewer than MIN_QUESTIONS questions. The finding names the thema's page
+    (else the ``themas:`` line of mkdocs.yml) and the file to write."""
+    default = site.model.default_language
+    modules = {p.meta.get("thema"): p for p in site.by_lang(default)
+               if p.meta.get("type") == "oefenen" and p.meta.get("thema")}
+    themas = {p.meta.get("thema"): p for p in site.by_lang(default) if p.meta.get("type") == "thema"}
+    out: list[F.Finding] = []
+    for thema in site.model.themas:
+        module = modules.get(thema)
+        if module is not None:
+            count = len(practice.parse(module.markdown))
+            if count < MIN_QUESTIONS:
+                out.append(F.warning(module.rel, f"the practice module of thema '{thema}' has "
+                                     f"{count} questions: give it at least {MIN_QUESTIONS}",
+                                     "practice-missing", line=module.line_of("thema")))
+            continue
+        page = themas.get(thema)
+        where, line = (page.rel, page.line_of("thema")) if page is not None else (config_rel, themas_line)
+        out.append(F.warning(where, f"thema '{thema}' has no practice module: write "
+                             f"docs/{MODULE_DIR}/{thema}.md (type: oefenen, thema: {thema}) with at "
+                             f"least {MIN_QUESTIONS} questions from the thema page, then its "
+                             "translations", "practice-missing", line=line))
+    return out
 
 
 def check_site(site) -> list[F.Finding]:

@@ -136,6 +136,8 @@ _RULES = [
          "'[Wonen: uitleg](../thema/wonen.md#uitleg)'.", "oefenen.md#meldingen"),
     Rule("practice-structure", E, "practice", "Give the translation the Dutch page's questions: "
          "same ids, order, number of answers and right answer.", "oefenen.md#meldingen"),
+    Rule("practice-missing", W, "practice", "Write docs/oefenen/<thema>.md with at least 6 "
+         "questions for every thema in mkdocs.yml.", "oefenen.md#meldingen"),
     # interface strings (tools/wegwijs/render/ui_strings.py)
     Rule("ui-string-missing", E, "ui-strings", "Add msgid/msgstr for the key to "
          "translations/<lang>.po.", "controles.md#teksten"),

@@ -20,8 +20,12 @@ page itself it sorts the list with ``sort_key``: the Unicode Collation Algorithm
 
 Collation limits (pyuca implements the root collation only):
 - nl: CLDR has no Dutch tailoring; 'ij' sorts as i + j, as in current dictionaries.
-- ar, ti: root order is the alphabetical order (Arabic letter order; Ethiopic
-  syllabary order ሀ ለ ሐ መ … with Tigrinya's ቐ after ቀ, ኣ/አ after ኘ).
+- ar: root order is the Arabic letter order, except that it gives أ إ آ ٱ their own
+  places before ا; Arabic dictionaries (and CLDR's Arabic collation) sort them as ا,
+  so they are sorted as ا first and by their own form only to break a tie. The
+  article ال does not count (``ARTICLES``).
+- ti: root order is the Ethiopic syllabary order ሀ ለ ሐ መ … with Tigrinya's ቐ after
+  ቀ, ኣ/አ after ኘ.
 - fa: root order puts ه before و (the Arabic order); Persian puts it after و, so
   ه/ۀ/ة are sorted as ۏ (a letter Persian does not use, between و and ی).
   پ چ ژ گ follow ب ج ز ک in root order already.
@@ -47,7 +51,8 @@ SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "sam
              "textarea", "title"}
 STASH = HTML_PLACEHOLDER_RE  # inline raw HTML, stashed by Python-Markdown until output
 LINK_SCHEME = "wegwijs-term:"  # replaced by the real URL after rendering (build hook)
-TAILORING = {"fa": str.maketrans({"ه": "ۏ", "ۀ": "ۏ", "ة": "ۏ"})}
+TAILORING = {"fa": str.maketrans({"ه": "ۏ", "ۀ": "ۏ", "ة": "ۏ"}),
+             "ar": str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})}
 
 
 @dataclass
@@ -236,7 +241,10 @@ def sort_key(text: str, lang: str):
     if article:
         text = article.sub("", text.strip())
     table = TAILORING.get(lang)
-    return _collator().sort_key(text.translate(table) if table else text)
+    if not table:
+        return _collator().sort_key(text)
+    # The tailored text decides; the text as written only breaks a tie.
+    return (_collator().sort_key(text.translate(table)), _collator().sort_key(text))
 
 
 # --------------------------------------------------------------------------- Markdown

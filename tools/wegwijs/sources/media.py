@@ -458,7 +458,11 @@ def check_video(video: Video, root: Path, model) -> list[F.Finding]:
         for lang in video.languages:
             path = getattr(video, kind)(lang)
             if not path.exists():
-                out.append(F.error(rel(path), "missing", rule))
+                what = ("subtitles" if kind == "subtitles" else "audio descriptions (the text a "
+                        "screen reader reads)")
+                out.append(F.error(rel(path), f"missing: every video needs {what} in every "
+                                   f"language; translate {rel(getattr(video, kind)(model.default_language))} "
+                                   "with the same cue times and save it here", rule))
                 continue
             cues, problems = parse_vtt(path, rel(path))
             out += problems
