@@ -6,10 +6,12 @@ done. The states the scripts set are listed in the JS state contract (the commen
 top of each script in overrides/assets/wegwijs/):
 
 - search dialog ``#wegwijs-search``: ``data-state`` idle | loading | done | error and
-  ``data-query`` (the typed query whose results are shown), ``data-count``;
+  ``data-query`` (the typed query whose results are shown), ``data-count`` (results
+  listed: the first ten until the "more" button lists the rest) and ``data-total``;
 - ``<html data-wegwijs-checklist="ready">`` and ``<html data-wegwijs-glossary="ready">``
   once ticks are restored and handlers wired;
-- video player root ``figure.wegwijs-video``: ``data-state`` ready | switching.
+- video player root ``figure.wegwijs-video``: ``data-state`` ready | switching, and
+  ``data-pending`` (a spoken language the select shows but that is not applied yet).
 
 The browser's own states: a finished CSS transition (``getAnimations()`` empty) and the
 element in its end position.

@@ -1,10 +1,11 @@
-"""WCAG 2.1 A/AA gate: axe-core in Chromium on every page type in every language,
-plus a keyboard-only walk through the main flows.
+"""WCAG 2.1 A/AA gate: axe-core in Chromium on every built page of every language, in
+the light and the dark colour scheme at 360x640 and 1280x800, plus a keyboard-only walk
+through the main flows (the full tab walk per page type: test_tab_walk_browser.py).
 
-Pages are found by their front-matter ``type`` (tools.wegwijs.sources.content_model.scan), so new
-page types are checked as soon as they land; a type that no page has is a failure,
-and Dutch-only pages are tested in Dutch only (page discovery: tools/dev/bench_web.py). axe-core comes
-from node_modules (package.json, installed by ``make test``).
+Every page, 404 and offline page the build wrote is checked (test_axe_every_page): one
+page load per page, then the scheme and the viewport change in the loaded page; the
+pages of a language are split into CHUNKS tests so pytest-xdist spreads them. axe-core
+comes from node_modules (package.json, installed by ``make test``).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.page_states import wait_drawer_open, wait_ready, wait_search_done
-from tests.conftest import PROJECT, ROOT, new_phone_page, site_languages, page_type_params, require_page
+from tests.conftest import PROJECT, ROOT, new_phone_page, site_languages
 from tools.wegwijs.sources import content_model
 from tools.dev.bench_web import lang_prefix, page_url_path
 
@@ -27,16 +28,28 @@ def require_axe() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def run_axe(page, axe_source: str) -> list[dict]:
-    page.add_script_tag(content=axe_source)
-    result = page.evaluate(
-        """async (tags) => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                               resultTypes: ['violations']});
+# Rules whose answer does not depend on the viewport or the scheme: run once per page.
+ONCE_PER_PAGE = ["css-orientation-lock"]  # reads the style sheets (axe's preload)
+
+
+def run_axe(page, axe_source: str | None = None, first: bool = True) -> list[dict]:
+    """axe's WCAG 2.1 A/AA violations on the page; axe_source is injected first unless
+    the page has axe already (the sweep's context injects it into every page). With
+    first=False the ONCE_PER_PAGE rules are left out (the sweep's later runs). Element
+    selectors cost time: they are worked out only when there is a violation to report."""
+    if axe_source is not None:
+        page.add_script_tag(content=axe_source)
+    return page.evaluate(
+        """async ([tags, once, first]) => {
+            const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+                             selectors: false, preload: first,
+                             rules: Object.fromEntries(first ? [] : once.map(id => [id, {enabled: false}]))};
+            let r = await axe.run(document, options);
+            if (r.violations.length)
+                r = await axe.run(document, {...options, selectors: true});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-        }""", WCAG_TAGS)
-    return result
+        }""", [WCAG_TAGS, ONCE_PER_PAGE, first])
 
 
 def format_violations(url: str, violations: list[dict]) -> str:
@@ -52,22 +65,137 @@ def axe_source() -> str:
     return require_axe()
 
 
-@pytest.mark.parametrize("color_scheme", ["light", "dark"])
-@pytest.mark.parametrize("page_type,lang", page_type_params())
-def test_axe_wcag21_aa(page_type, lang, color_scheme, browser, built_site, site_server, axe_source):
-    path = require_page(page_type)
-    rel = lang_prefix(lang) + path
-    built = built_site / (rel if rel.endswith(".html") else rel + "index.html")
-    assert built.exists(), f"{page_type} page {rel!r} was not built for {lang}"
-    page = new_phone_page(browser, color_scheme=color_scheme)
+# Every built page, not one per type: the pages of each language are split into CHUNKS
+# tests, so pytest-xdist spreads them over its workers. A page is loaded once; then the
+# colour scheme and the viewport change inside the loaded page (no reload) and axe runs
+# in each of the CONFIGURATIONS.
+CHUNKS = 2
+CONFIGURATIONS = [("light", 360, 640), ("dark", 360, 640), ("dark", 1280, 800), ("light", 1280, 800)]
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+# Whether the page can look different in the dark scheme: a style that asks for the
+# reader's colour preference (a prefers-color-scheme media query, light-dark(), a
+# color-scheme that allows dark, Material's dark palette "slate") or a color-scheme
+# meta tag. Without one, the dark scheme shows exactly the light scheme's colours and
+# axe gives the same answer, so it is not run twice (the site has no dark palette
+# today: Material's palette.css is not loaded). A page that gets a dark style is
+# checked in it at once (test_dark_scheme_is_checked_when_it_differs).
+HAS_DARK_STYLE = r"""() => {
+  const dark = /prefers-color-scheme|light-dark\(|color-scheme:[^;}]*dark|color-scheme=["']?slate/i;
+  function scan(rules) {
+    for (const rule of rules) {
+      if (dark.test(rule.cssText)) return true;
+      if (rule.cssRules && scan(rule.cssRules)) return true;
+    }
+    return false;
+  }
+  for (const sheet of document.styleSheets) {
+    let rules;
+    try { rules = sheet.cssRules; } catch (e) { return true; }  // unreadable: assume it may
+    if (scan(rules)) return true;
+  }
+  return Boolean(document.querySelector('meta[name=color-scheme], [style*="light-dark"], [style*="color-scheme"]'));
+}"""
+
+
+def set_scheme(page, scheme: str) -> None:
+    """The reader's colour preference, and Material's palette attribute where a page has one."""
+    page.emulate_media(color_scheme=scheme)
+    page.evaluate("""scheme => {
+      for (const el of document.querySelectorAll('[data-md-color-scheme]'))
+        el.setAttribute('data-md-color-scheme', scheme === 'dark' ? 'slate' : 'default');
+    }""", scheme)
+
+
+def axe_in_every_configuration(page) -> list[str]:
+    """Run axe on the loaded page in every configuration; returns the formatted violations."""
+    failures = []
+    dark_differs = page.evaluate(HAS_DARK_STYLE)
+    runs = 0
+    for scheme, width, height in CONFIGURATIONS:
+        if scheme == "dark" and not dark_differs:
+            continue  # the light scheme's colours: the light run's answer
+        set_scheme(page, scheme)
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_function(SETTLED)
+        violations = run_axe(page, first=runs == 0)
+        runs += 1
+        if violations:
+            failures.append(format_violations(f"{page.url} ({scheme}, {width}x{height})", violations))
+    return failures
+
+
+def built_pages(site, lang: str) -> list[str]:
+    """Site paths of every HTML page built for lang: its pages, 404 and offline pages;
+    not the redirect pages (/go/<id>/ and moved pages), which show no content."""
+    prefix = lang_prefix(lang)
+    base = site / prefix if prefix else site
+    others = set(LANGUAGES) - {lang}
+    pages = []
+    for html in sorted(base.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if not prefix and rel.split("/")[0] in others:
+            continue
+        if 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:3000]:
+            continue
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def chunk_of(site, pages: list[str], chunk: int) -> list[str]:
+    """The pages of one chunk: the largest pages first, each to the chunk with the fewest
+    bytes so far, so the chunks take about as long (the werkmap is the whole site)."""
+    def size(rel):
+        return (site / (rel + "index.html" if rel.endswith("/") or not rel else rel)).stat().st_size
+    chunks = [[] for _ in range(CHUNKS)]
+    totals = [0] * CHUNKS
+    for rel in sorted(pages, key=size, reverse=True):
+        lightest = totals.index(min(totals))
+        chunks[lightest].append(rel)
+        totals[lightest] += size(rel)
+    return chunks[chunk]
+
+
+@pytest.fixture(scope="module")
+def axe_context(browser, axe_source):
+    """One browser context for the whole sweep: axe is injected into every page it
+    loads, and no service worker runs (it would precache in the background)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, service_workers="block")
+    context.add_init_script(script=axe_source)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_every_page(lang, chunk, axe_context, built_site, site_server):
+    """axe-core's WCAG 2.1 A/AA rules on every built page of every language, in the light
+    and the dark colour scheme at 360x640 and 1280x800: no violation anywhere."""
+    pages = built_pages(built_site, lang)
+    assert len(pages) >= 20, f"only {len(pages)} pages built for {lang}: {pages}"
+    page = axe_context.new_page()
+    failures = []
     try:
-        url = site_server + rel
-        page.goto(url, wait_until="load")
-        assert page.evaluate("document.documentElement.lang") == lang
-        violations = run_axe(page, axe_source)
-        assert not violations, format_violations(url, violations)
+        for rel in chunk_of(built_site, pages, chunk):
+            page.goto(site_server + rel, wait_until="load")
+            assert page.evaluate("document.documentElement.lang") == lang, rel
+            failures.extend(axe_in_every_configuration(page))
     finally:
-        page.context.close()
+        page.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_dark_scheme_is_checked_when_it_differs(axe_context, site_server):
+    """The sweep skips the dark run only while the dark scheme changes no colour: a
+    dark-only style with too little contrast is found, at both sizes."""
+    page = axe_context.new_page()
+    try:
+        page.goto(site_server, wait_until="load")
+        page.evaluate("""() => document.head.insertAdjacentHTML('beforeend',
+            '<style>@media (prefers-color-scheme: dark) { .md-typeset p { color: #777 !important; background: #666 !important; } }</style>')""")
+        failures = axe_in_every_configuration(page)
+        assert len(failures) == 2 and all("(dark, " in f and "color-contrast" in f for f in failures), failures
+    finally:
+        page.close()
 
 
 def test_axe_finds_a_real_violation(browser, site_server, axe_source):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.page_states import wait_drawer_open
+from tests.browser.page_states import wait_drawer_open, wait_search_done
 from tests.conftest import new_phone_page
 
 STOP = """() => {
@@ -86,5 +86,50 @@ def test_language_button_by_keyboard(site_server, browser, width):
         assert page.evaluate("document.activeElement") == page.evaluate(
             "document.querySelector('.wegwijs-languages button')")
         assert not page.locator(".wegwijs-languages .md-select__link").first.is_visible()
+    finally:
+        page.context.close()
+
+
+def test_search_results_readable_and_the_rest_by_keyboard(site_server, browser):
+    """Search in Farsi: result text is at least 16 px (the dialog sits outside
+    .md-typeset, where Material's text is 10 px) and titles are larger; when more pages
+    are found than listed, a translated button lists the rest, by keyboard, and the
+    focus moves to the first of them."""
+    page = new_phone_page(browser)
+    try:
+        page.goto(site_server + "fa/", wait_until="load")
+        page.locator(".wegwijs-search-open").click()
+        page.locator("#wegwijs-search-input").fill("خانه")
+        page.locator("#wegwijs-search-input").press("Enter")
+        shown = wait_search_done(page, "خانه")
+        total = int(page.get_attribute("#wegwijs-search", "data-total"))
+        assert 0 < shown < total, (shown, total)
+        sizes = page.evaluate("""() => {
+          const px = el => parseFloat(getComputedStyle(el).fontSize);
+          const d = document.getElementById('wegwijs-search');
+          return {title: px(d.querySelector('.wegwijs-search__results a')),
+                  excerpt: px(d.querySelector('.wegwijs-search__results p')),
+                  status: px(d.querySelector('.wegwijs-search__status')),
+                  label: px(d.querySelector('label')), more: px(d.querySelector('[data-more]'))}; }""")
+        assert min(sizes.values()) >= 16 and sizes["title"] > sizes["excerpt"], sizes
+        more = page.locator("#wegwijs-search [data-more]")
+        assert more.is_visible() and more.inner_text().strip() == "نمایش نتایج بیشتر"
+        # From the last listed result, Tab reaches the button; Enter lists the rest.
+        page.locator(".wegwijs-search__results a").last.focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.hasAttribute('data-more')")
+        page.keyboard.press("Enter")
+        page.wait_for_function("""n => { const d = document.getElementById('wegwijs-search');
+            return d.dataset.state === 'done' && d.dataset.count === String(n); }""", arg=total)
+        links = page.eval_on_selector_all(".wegwijs-search__results a", "els => els.map(e => e.href)")
+        assert len(links) == len(set(links)) == total
+        assert page.evaluate("""() => { const links = document.querySelectorAll('.wegwijs-search__results a');
+            return document.activeElement === links[arguments[0]]; }""".replace("arguments[0]", str(shown)))
+        assert not more.is_visible()
+        # A new query starts again with the first results and the button.
+        page.locator("#wegwijs-search-input").fill("شما")
+        page.locator("#wegwijs-search-input").press("Enter")
+        assert wait_search_done(page, "شما") == shown
+        assert more.is_visible()
     finally:
         page.context.close()

@@ -201,6 +201,7 @@ def test_all_controls_reachable_and_usable_by_keyboard(browser, media_server, vi
         audio.focus()
         before = page.evaluate(STATE_JS)["audio"]
         page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")  # commits the choice (test_arrowing_through_...)
         page.wait_for_function("s => document.querySelector('figure.wegwijs-video video')"
                                ".getAttribute('data-audio') === document.querySelector(s).value",
                                arg="figure.wegwijs-video [data-role=audio]")
@@ -217,16 +218,93 @@ def test_all_controls_reachable_and_usable_by_keyboard(browser, media_server, vi
 
 
 def test_audio_description_is_read_out_in_the_spoken_language(browser, media_server, video_page):
+    """The active description cue is shown in the player and read out through the page's
+    one polite live region (no live region of the player's own), in its language."""
     page = _open(browser, media_server + "en/" + video_page)
     try:
         page.locator("figure.wegwijs-video [data-role=descriptions]").first.check()
         _play(page)
-        region = page.locator("figure.wegwijs-video [data-role=description-text]").first
+        shown = page.locator("figure.wegwijs-video [data-role=description-text]").first
         page.wait_for_function("() => document.querySelector('figure.wegwijs-video "
                                "[data-role=description-text]').textContent.trim() !== ''")
-        assert region.get_attribute("aria-live") == "polite"
-        assert region.get_attribute("lang") == "en"
-        assert region.is_visible()
+        assert shown.get_attribute("lang") == "en"
+        assert shown.is_visible()
+        spoken = page.wait_for_function("""() => {
+            const span = document.querySelector('[data-wegwijs-live] > span[lang]');
+            return span && span.textContent.trim() !== '' && {lang: span.lang, text: span.textContent}; }""").json_value()
+        assert spoken["lang"] == "en"
+        # One polite live region on the page (the search dialog's status speaks only in the dialog).
+        regions = page.evaluate("""() => Array.from(document.querySelectorAll('[aria-live], [role=status]'))
+            .filter(el => !el.closest('dialog')).map(el => el.outerHTML.slice(0, 80))""")
+        assert len(regions) == 1 and "data-wegwijs-live" in regions[0], regions
+    finally:
+        page.context.close()
+
+
+def _mp4_names(urls) -> set[str]:
+    return {u.split("?")[0].rsplit("/", 1)[-1] for u in urls if MEDIA_REQUEST.search(u)}
+
+
+def test_arrowing_through_spoken_languages_loads_only_the_chosen_one(browser, media_server, video_page):
+    """Arrow keys step through the closed select: no file is loaded per step; Enter
+    commits and only the chosen language's file is fetched. Leaving the select commits too."""
+    page = _open(browser, media_server + video_page)
+    try:
+        _play(page)
+        audio = page.locator("figure.wegwijs-video [data-role=audio]").first
+        options = audio.evaluate("s => Array.from(s.options).map(o => o.value)")
+        assert len(options) >= 3, options
+        audio.evaluate("s => s.selectedIndex = 0")  # from the top, so each ArrowDown is a step
+        page.evaluate("() => document.querySelector('figure.wegwijs-video [data-role=audio]')"
+                      ".dispatchEvent(new Event('change'))")
+        wait_player(page)
+        page.wait_for_function("o => document.querySelector('figure.wegwijs-video video').currentSrc.endsWith('/' + o + '.mp4')",
+                               arg=options[0], timeout=10000)
+        audio.focus()
+        before = len(page.requests)
+        for value in options[1:]:
+            page.keyboard.press("ArrowDown")
+            page.wait_for_function("v => document.querySelector('figure.wegwijs-video').dataset.pending === v", arg=value)
+        state = page.evaluate(STATE_JS)
+        assert state["audio"] == options[0] and state["src"].endswith(f"/{options[0]}.mp4"), state
+        assert _mp4_names(page.requests[before:]) <= {f"{options[0]}.mp4"}, page.requests[before:]
+        page.keyboard.press("Enter")
+        page.wait_for_function("o => { const v = document.querySelector('figure.wegwijs-video video');"
+                               " return v.currentSrc.endsWith('/' + o + '.mp4') && !v.paused && v.currentTime > 0; }",
+                               arg=options[-1], timeout=10000)
+        wait_player(page)
+        assert page.evaluate("document.querySelector('figure.wegwijs-video').dataset.pending") is None
+        assert _mp4_names(page.requests[before:]) <= {f"{options[0]}.mp4", f"{options[-1]}.mp4"}
+        # One step up, then Tab away: the choice is applied when the focus leaves.
+        before = len(page.requests)
+        page.keyboard.press("ArrowUp")
+        page.wait_for_function("v => document.querySelector('figure.wegwijs-video').dataset.pending === v", arg=options[-2])
+        page.keyboard.press("Tab")
+        page.wait_for_function("o => document.querySelector('figure.wegwijs-video video').currentSrc.endsWith('/' + o + '.mp4')",
+                               arg=options[-2], timeout=10000)
+        assert _mp4_names(page.requests[before:]) <= {f"{options[-1]}.mp4", f"{options[-2]}.mp4"}
+        assert _player_errors(page) == []
+    finally:
+        page.context.close()
+
+
+def test_subtitles_are_readable_at_phone_width(browser, media_server, video_page):
+    """The browser's default cue size is about 9 px at 360 px wide: ours is at least 16 px."""
+    page = _open(browser, media_server + video_page)
+    try:
+        size = page.evaluate("""() => {
+            for (const sheet of document.styleSheets) {
+              let rules; try { rules = sheet.cssRules; } catch (e) { continue; }
+              for (const rule of rules)
+                if (rule.selectorText && rule.selectorText.includes('::cue') && rule.style.fontSize) {
+                  const probe = document.createElement('span');
+                  probe.style.fontSize = rule.style.fontSize;
+                  document.querySelector('figure.wegwijs-video').appendChild(probe);
+                  const px = parseFloat(getComputedStyle(probe).fontSize); probe.remove(); return px;
+                }
+            }
+            return 0; }""")
+        assert size >= 16, size
     finally:
         page.context.close()
 

@@ -1,6 +1,6 @@
 """The guide for content managers (docs/handleiding/) keeps up with the checks.
 
-Every rule a check can report is registered in ``tools/wegwijs/checks/rules.py`` with
+Every rule a check can report is registered in ``tools/wegwijs/checks/rules.toml`` with
 the anchor of its row in the guide (``controles.md#blok``): that section of that page
 must have a row ``| `rule` | what is wrong | what to do |`` in one of its rule tables,
 and every rule the guide documents must be registered. A finding with an unregistered
@@ -87,7 +87,7 @@ def test_rows_are_found_per_page_and_section():
 
 
 def test_an_unregistered_rule_cannot_be_reported():
-    with pytest.raises(rules.UnknownRule, match="brand-new-rule.*rules.py"):
+    with pytest.raises(rules.UnknownRule, match="brand-new-rule.*rules.toml"):
         F.error("docs/a.md", "message", "brand-new-rule", line=1)
     with pytest.raises(rules.UnknownRule):
         F.Finding("docs/a.md", 1, None, F.WARNING, "message", "no-such-rule")

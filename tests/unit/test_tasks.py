@@ -206,7 +206,7 @@ def test_catalogue_translations_outdated_missing_and_mark_done(tmp_path, catalog
     assert path.read_text().count("translated_from") == 1
 
 
-def test_build_stops_on_unknown_task_id_with_path_and_line(tmp_path, catalogue, monkeypatch):
+def test_build_stops_on_unknown_task_id_with_path_and_line(tmp_path, catalogue):
     from types import SimpleNamespace
 
     from mkdocs.exceptions import PluginError
@@ -218,9 +218,8 @@ def test_build_stops_on_unknown_task_id_with_path_and_line(tmp_path, catalogue, 
     page_file.write_text("---\nid: x\n---\n\nTekst.\n\n[[taak:azc-map]]\n[[taak:thema-wonen-huurcontract]]\n")
     model = SimpleNamespace(docs_dir=tmp_path / "docs")
     state = SimpleNamespace(site=SimpleNamespace(model=model), lang="nl", templates=None,
-                            t=lambda lang=None: t,
+                            t=lambda lang=None: t, catalogue=catalogue,
                             page=SimpleNamespace(file=SimpleNamespace(abs_src_path=str(page_file))))
-    monkeypatch.setattr(step, "catalogue", lambda _state: catalogue)
     assert 'id="azc-map"' in step.render_list(state, ["azc-map"])
     with pytest.raises(PluginError, match=r"^docs/fase/x\.md:8: 'thema-wonen-huurcontract' is an "
                        r"old id of task 'regeldag-huurcontract': write \[\[taak:regeldag-huurcontract\]\]"):

@@ -8,22 +8,9 @@
    checklist): <html data-wegwijs-checklist="ready"> (see the browser tests). */
 (function () {
   "use strict";
-  var KEY = "wegwijs.checklist.v1";
-  var script = document.currentScript;
-  var cfg = script ? script.dataset : {};
-  var lang = document.documentElement.lang || "nl";
-  var numbers;
-  try { numbers = new Intl.NumberFormat(lang); } catch (e) { numbers = { format: String }; }
-
-  function read() {
-    try {
-      var value = JSON.parse(localStorage.getItem(KEY) || "{}");
-      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-    } catch (e) { return {}; }
-  }
-  function write(state) {
-    try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode: no memory */ }
-  }
+  var store = window.wegwijs.store("wegwijs.checklist.v1");
+  var cfg = document.currentScript ? document.currentScript.dataset : {};
+  var numbers = window.wegwijs.numbers(document.documentElement.lang || "nl");
 
   function ready() { document.documentElement.dataset.wegwijsChecklist = "ready"; }
 
@@ -93,13 +80,13 @@
         changed = true;
       }
     });
-    if (changed) write(state);
+    if (changed) store.write(state);
     return state;
   }
 
   boxes.forEach(function (box) {
     box.addEventListener("change", function () {
-      var state = read();
+      var state = store.read();
       var id = box.getAttribute("data-check-id");
       if (box.checked) {
         state[id] = true;
@@ -107,16 +94,14 @@
         delete state[id];
         aliasesOf(box).forEach(function (alias) { delete state[alias]; });
       }
-      write(state);
+      store.write(state);
       apply(state);
       announce(box);
     });
   });
-  window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) apply(migrate(read()));
-  });
+  store.changed(function () { apply(migrate(store.read())); });
 
-  var state = migrate(read());
+  var state = migrate(store.read());
   apply(state);
 
   // Mijn stappenplan: open items first (only when the page opens, never under the finger).
@@ -141,7 +126,7 @@
   button(cfg.print || "Print", function () { window.print(); }, "wegwijs-plan__print");
   button(cfg.clear || "Clear", function () {
     if (window.confirm(cfg.confirm || "?")) {
-      write({});
+      store.write({});
       apply({});
     }
   }, "wegwijs-plan__clear");

@@ -14,9 +14,18 @@
    Poster: the markup names the WebP poster; where the browser cannot decode WebP
    (probed with a 1x1 WebP image), the JPEG in data-poster-fallback is shown instead.
 
+   Arrowing through the spoken-language select (closed, with the keyboard) changes its
+   value at every step: the choice is applied once it is committed (Enter, or the focus
+   leaving the select), so only the chosen language's file is fetched, not one per step.
+   A choice with the mouse or a touch picker applies at once.
+
+   The audio description's active cue is shown in the player and read out through the
+   page's one polite live region ([data-wegwijs-live], main.html), in its own language.
+
    State for scripts and tests, on the <figure>: data-state = ready (set up; or the last
    spoken-language switch is complete: new source set, position, speed and play state
-   restored) | switching (a switch is under way) | error (the new file failed to load). */
+   restored) | switching (a switch is under way) | error (the new file failed to load);
+   data-pending = a language the select shows that is not applied yet (arrowing). */
 (function () {
   "use strict";
 
@@ -151,8 +160,9 @@
       if (subtitleSelect.value !== value) subtitleSelect.value = value;
     });
 
-    /* ---- audio description: the active cue goes to a polite live region ---- */
+    /* ---- audio description: the active cue, shown and read out ---- */
     // The text direction of each language comes with the markup (data-dir, from Babel).
+    var live = document.querySelector("[data-wegwijs-live]");
     Array.prototype.forEach.call(video.querySelectorAll("track[kind=descriptions]"), function (element) {
       var t = element.track;
       var dir = element.getAttribute("data-dir") === "rtl" ? "rtl" : "ltr";
@@ -163,10 +173,38 @@
         descriptionText.setAttribute("lang", t.language);
         descriptionText.setAttribute("dir", dir);
         descriptionText.textContent = cue.text;
+        if (!live) return;
+        var spoken = document.createElement("span");
+        spoken.setAttribute("lang", t.language);
+        spoken.setAttribute("dir", dir);
+        spoken.textContent = cue.text;
+        live.textContent = "";
+        live.appendChild(spoken);
       });
     });
 
-    audioSelect.addEventListener("change", function () { setAudio(audioSelect.value); });
+    /* ---- committing the spoken-language choice ---- */
+    var STEP_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"];
+    var arrowing = false;  // the last change came from stepping through the closed select
+    function commit() {
+      arrowing = false;
+      figure.removeAttribute("data-pending");
+      setAudio(audioSelect.value);
+    }
+    audioSelect.addEventListener("keydown", function (event) {
+      // Enter commits (and does not open the list, as Chromium would on Linux).
+      if (event.key === "Enter") { event.preventDefault(); commit(); return; }
+      // A printable key jumps to a language by its first letter: a step too.
+      // (Alt+Arrow and Space open the list instead: a choice there is committed.)
+      arrowing = !event.altKey && (STEP_KEYS.indexOf(event.key) >= 0 || (event.key.length === 1 && event.key !== " "));
+    });
+    audioSelect.addEventListener("pointerdown", function () { arrowing = false; });
+    audioSelect.addEventListener("change", function () {
+      if (!arrowing) { commit(); return; }
+      if (audioSelect.value === currentAudio()) figure.removeAttribute("data-pending");
+      else figure.setAttribute("data-pending", audioSelect.value);
+    });
+    audioSelect.addEventListener("blur", function () { if (figure.hasAttribute("data-pending")) commit(); });
     subtitleSelect.addEventListener("change", applyTextTracks);
     describe.addEventListener("change", applyTextTracks);
 

@@ -14,24 +14,11 @@
    once stored answers are restored and the handlers wired. */
 (function () {
   "use strict";
-  var KEY = "wegwijs.practice.v1";
-  var script = document.currentScript;
-  var cfg = script ? script.dataset : {};
-  var lang = document.documentElement.lang || "nl";
-  var numbers;
-  try { numbers = new Intl.NumberFormat(lang); } catch (e) { numbers = { format: String }; }
+  var store = window.wegwijs.store("wegwijs.practice.v1");
+  var cfg = document.currentScript ? document.currentScript.dataset : {};
+  var numbers = window.wegwijs.numbers(document.documentElement.lang || "nl");
   var live = document.querySelector("[data-practice-live]");
   var questions = Array.prototype.slice.call(document.querySelectorAll(".wegwijs-q[data-question]"));
-
-  function read() {
-    try {
-      var value = JSON.parse(localStorage.getItem(KEY) || "{}");
-      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-    } catch (e) { return {}; }
-  }
-  function write(state) {
-    try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode: no memory */ }
-  }
 
   function announce(message) {
     if (!live) return;
@@ -79,10 +66,10 @@
       announce(cfg.choose || "?");
       return;
     }
-    var state = read();
+    var state = store.read();
     var answer = Number(chosen.value);
     state[question.dataset.question] = { answer: answer, right: show(question, answer, true) };
-    write(state);
+    store.write(state);
     showScores(state);
   }
 
@@ -122,14 +109,12 @@
       });
     });
   });
-  window.addEventListener("storage", function (event) {
-    if (event.key === KEY || event.key === null) {
-      var state = read();
-      restore(state);
-      showScores(state);
-    }
+  store.changed(function () {
+    var state = store.read();
+    restore(state);
+    showScores(state);
   });
-  var saved = read();
+  var saved = store.read();
   restore(saved);
   showScores(saved);
   document.documentElement.dataset.wegwijsPractice = "ready";

@@ -7,7 +7,10 @@
    data-state = idle (empty query) | loading (a query is typed and its results are not
    shown yet) | done (every result of data-query is in the list) | error (Pagefind
    failed to load or to search); data-query = the input's value whose results are
-   shown; data-count = result links in the list; data-total = pages found. */
+   shown; data-count = result links in the list; data-total = pages found. The first
+   FIRST results are listed; when more were found, the "more" button lists the rest
+   (state loading until they are all in the list, then done with data-count = data-total)
+   and moves the keyboard focus to the first of them. */
 (function () {
   "use strict";
   document.documentElement.classList.remove("no-js");
@@ -20,9 +23,12 @@
   var status = dialog.querySelector("[role=status]");
   var list = dialog.querySelector(".wegwijs-search__results");
   var root = new URL(dialog.getAttribute("data-base"), location.href);
+  var more = dialog.querySelector("[data-more]");
+  var FIRST = 10;
   var pagefind = null;
   var timer = null;
   var latest = 0;
+  var rest = [];  // results of the shown query that are not listed yet
 
   function setState(state, query, shown, total) {
     dialog.setAttribute("data-query", query);
@@ -80,6 +86,12 @@
 
   function render(results) {
     list.textContent = "";
+    append(results);
+  }
+
+  // Adds results to the list; returns the first new link.
+  function append(results) {
+    var first = null;
     results.forEach(function (r) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -90,6 +102,28 @@
       li.appendChild(a);
       li.appendChild(p);
       list.appendChild(li);
+      first = first || a;
+    });
+    return first;
+  }
+
+  function showMore() {
+    var query = dialog.getAttribute("data-query");
+    var id = latest;
+    var pending = rest;
+    rest = [];
+    more.hidden = true;
+    dialog.setAttribute("data-state", "loading");
+    Promise.all(pending.map(function (r) { return r.data(); })).then(function (data) {
+      if (id !== latest) return;
+      var first = append(data);
+      var shown = list.querySelectorAll("a").length;
+      setState("done", query, shown, shown);
+      if (first) first.focus();
+    }).catch(function () {
+      if (id !== latest) return;
+      status.textContent = dialog.getAttribute("data-failed");
+      setState("error", query, list.querySelectorAll("a").length, 0);
     });
   }
 
@@ -98,6 +132,8 @@
     var typed = input.value;
     var query = typed.replace(/[\u1361-\u1368]/g, " ").trim();
     var id = ++latest;
+    rest = [];
+    more.hidden = true;
     if (!query) {
       list.textContent = "";
       status.textContent = "";
@@ -108,10 +144,12 @@
     load().then(function (pf) { return pf.search(query); }).then(function (found) {
       if (id !== latest) return;
       var results = found ? found.results : [];
-      return Promise.all(results.slice(0, 10).map(function (r) { return r.data(); }))
+      return Promise.all(results.slice(0, FIRST).map(function (r) { return r.data(); }))
         .then(function (data) {
           if (id !== latest) return;
           render(data);
+          rest = results.slice(FIRST);
+          more.hidden = rest.length === 0;
           status.textContent = count(results.length);
           setState("done", typed, data.length, results.length);
         });
@@ -131,6 +169,7 @@
   });
   dialog.querySelector("[data-close]").addEventListener("click", function () { dialog.close(); opener.focus(); });
   dialog.addEventListener("close", function () { opener.focus(); });
+  more.addEventListener("click", showMore);
   dialog.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); search(); });
   input.addEventListener("input", function () {
     // At once, so a waiting script never takes the previous query's "done" for this one.

@@ -51,15 +51,7 @@
     });
   }
 
-  function read() {
-    try {
-      var value = JSON.parse(localStorage.getItem(KEY) || "{}");
-      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-    } catch (e) { return {}; }
-  }
-  function write(dates) {
-    try { localStorage.setItem(KEY, JSON.stringify(dates)); } catch (e) { /* private mode */ }
-  }
+  var store = window.wegwijs.store(KEY);
 
   // Dates are whole days: a Date at 00:00 UTC, so no time zone moves them.
   function parse(text) {
@@ -189,21 +181,21 @@
   }
 
   function draw() {
-    var dates = read();
+    var dates = store.read();
     var now = today();
     drawItems(dates, now);
     drawNext(dates, now);
   }
 
   if (form) {
-    var stored = read();
+    var stored = store.read();
     Array.prototype.forEach.call(form.querySelectorAll("input[data-milestone]"), function (input) {
       var name = input.getAttribute("data-milestone");
       if (parse(stored[name])) input.value = stored[name];
       input.addEventListener("change", function () {
-        var dates = read();
+        var dates = store.read();
         if (parse(input.value)) dates[name] = input.value; else delete dates[name];
-        write(dates);
+        store.write(dates);
         draw();
       });
     });
@@ -218,7 +210,7 @@
     if (event.key === KEY || event.key === null || event.key === "wegwijs.checklist.v1") {
       // checklist.js applies the ticks in its own storage listener, registered first.
       if (form) {
-        var dates = read();
+        var dates = store.read();
         Array.prototype.forEach.call(form.querySelectorAll("input[data-milestone]"), function (input) {
           input.value = parse(dates[input.getAttribute("data-milestone")]) ? dates[input.getAttribute("data-milestone")] : "";
         });

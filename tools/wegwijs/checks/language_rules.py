@@ -23,7 +23,7 @@ from typing import Iterable
 
 from tools.wegwijs import findings as F
 from tools.wegwijs.sources import content_model as cm
-from tools.wegwijs.sources import practice
+from tools.wegwijs.sources import practice, reader
 
 LANGUAGES = ("ar", "fa", "ti")
 
@@ -34,39 +34,37 @@ LTR_BDI = re.compile(r'<bdi dir="ltr">.*?</bdi>', re.S)
 ANCHOR = re.compile(r"\{:?\s*#[^}]*\}")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
+# --------------------------------------------------------------------------- script
+
+SCRIPT_SHARE = 0.97  # at least this share of a page's letters is in the language's script
+SCRIPT_NAME = {"ar": "Arabic", "fa": "Persian", "ti": "Ge'ez"}
+SCRIPT_LETTER = {"ar": re.compile(r"[\u0621-\u064A]"), "fa": re.compile(r"[\u0600-\u06FF]"),
+                 "ti": re.compile(r"[\u1200-\u137f]")}
+# A Latin-script word in fa or ti text (Arabic: AR_LATIN_WORD, without the ’).
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
+
 # --------------------------------------------------------------------------- Arabic
 
 AR_EASTERN_DIGIT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 AR_PERSIAN_LETTER = re.compile(r"[\u06CC\u06A9]")  # ی ک: Persian, not Arabic
 AR_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
-AR_VIDEO = re.compile(r"\[\[(?:video|taak|contact):[^\]]*\]\]")  # video, task, contact lines
 AR_TERM_LINE = re.compile(r"^[^\s:<#>*-][^(]*\(")  # begrippen: 'term in Arabic (' before the Dutch
 AR_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
-AR_LETTER = re.compile(r"[\u0621-\u064A]")
-AR_WORD = re.compile(r"[\u0621-\u0652]+")
-AR_DIACRITICS = re.compile(r"[\u064B-\u0652]")
-# Second person singular (أنتَ/أنتِ, the suffix -ك 'your'): words that merely end in ك are listed.
-AR_SINGULAR_SUFFIX = re.compile(r"^[\u0621-\u064A]+ك$")
-AR_NOT_SINGULAR = frozenset({
-    "ذلك", "لذلك", "بذلك", "وذلك", "كذلك", "هناك", "تلك", "بنك", "البنك", "للبنك", "والبنك",
-    "أشارك", "وأشارك", "يشارك", "تشارك", "الاستهلاك", "مشترك", "المشترك",
-    "بنوك", "البنوك", "بالبنك"})  # banks, with the bank
 
 # --------------------------------------------------------------------------- Farsi
 
-FA_VIDEO = re.compile(r"^\s*\[\[(?:video|taak|contact):[^\]]*\]\]\s*$")
 FA_LIST_NUMBER = re.compile(r"^\s*\d+\.\s")  # Markdown ordered-list marker, not text
-FA_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 FA_WESTERN_DIGIT = re.compile(r"[0-9]")
 FA_ARABIC_INDIC_DIGIT = re.compile(r"[\u0660-\u0669]")
 FA_ARABIC_LETTER = re.compile(r"[\u064A\u0643\u0649]")  # ي ك ى: Arabic, not Persian
 FA_TIME = re.compile(r"[0-9۰-۹]{1,2}[:.][0-9۰-۹]{2}")
-FA_DETACHED_PREFIX = re.compile(r"(?:^|[\s(«])(?:ن?می) (?=[\u0600-\u06FF])")
-FA_DETACHED_PLURAL = re.compile(r"[\u0600-\u06FF] (?:ها|های|هایی)(?=[\s.،؛:؟!)»]|$)")
-FA_INFORMAL_YOU = re.compile(r"(?:^|[^\u0600-\u06FF\u200c])تو(?=$|[^\u0600-\u06FF\u200c])")
-FA_LETTER = re.compile(r"[\u0600-\u06FF]")
-FA_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
-FA_MIN_WORDS_FOR_SHOMA = 60
+# می/نمی and the plural ها written apart: (pattern, message, rule).
+FA_ZWNJ = (
+    (re.compile(r"(?:^|[\s(«])(?:ن?می) (?=[\u0600-\u06FF])"),
+     "join می/نمی to the verb with a zero-width non-joiner (می‌)", "script-zwnj"),
+    (re.compile(r"[\u0600-\u06FF] (?:ها|های|هایی)(?=[\s.،؛:؟!)»]|$)"),
+     "join the plural ها with a zero-width non-joiner (‌ها)", "script-zwnj"),
+)
 # Official Dutch terms the reader meets in letters and at counters: when the Dutch page
 # uses one, the Farsi page shows it in Dutch (inside <bdi lang="nl">) at least once.
 FA_DUTCH_TERMS = (
@@ -77,21 +75,10 @@ FA_DUTCH_TERMS = (
 
 # --------------------------------------------------------------------------- Tigrinya
 
-TI_LETTER = re.compile(r"[\u1200-\u137f]")
-TI_WORD = re.compile(r"[\u1200-\u137f]+")
-TI_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*")
 # Latin letters a Tigrinya reader meets as they are: paper size, language level, route letter.
 TI_LATIN_ALLOWED = frozenset({"A4", "B1", "Z", "DNA"})
-# Second person singular forms (ንስኻ / ንስኺ, the suffixes -ካ -ኻ / -ኪ -ኺ); words that merely
-# end in ኪ/ኺ are listed.
-TI_SINGULAR = re.compile(r"^(ንስኻ|ንስኺ|ናትካ|ናትኪ|.+[ካኻ]|.+[ኪኺ])$")
-TI_NOT_SINGULAR = frozenset({"ዓርኪ", "ተወሳኺ"})
 TI_PUNCTUATION = ((".", "።"), (",", "፣"), (";", "፤"))
 TI_BLANKS = "……………………"  # blanks to fill in on the contact card
-
-SCRIPT_SHARE = 0.97  # at least this share of a page's letters is in the language's script
-SCRIPT_NAME = {"ar": "Arabic", "fa": "Persian", "ti": "Ge'ez"}
-SCRIPT_LETTER = {"ar": AR_LETTER, "fa": FA_LETTER, "ti": TI_LETTER}
 
 
 # --------------------------------------------------------------------------- reading
@@ -107,7 +94,7 @@ def body_lines(body: str, first_line: int) -> list[tuple[int, str]]:
 
 def _fa_prose(line: str) -> str:
     """The Farsi text of a line: no <bdi>, ids, link targets, video lines or list numbers."""
-    line = FA_VIDEO.sub(" ", line)
+    line = reader.MARKER_LINE.sub(" ", line)
     line = FA_LIST_NUMBER.sub(" ", line)
     return BDI.sub(" ", LINK_TARGET.sub("]", ANCHOR.sub(" ", line)))
 
@@ -117,12 +104,30 @@ def _ti_prose(line: str) -> str:
     line = BDI.sub(" ", line)
     line = LINK_TARGET.sub("]", line)
     line = re.sub(r"\{\s*#[^}]*\}", " ", line)
-    line = re.sub(r"^\s*\[\[(?:video|taak|contact):[^\]]*\]\]\s*$", " ", line)
+    line = reader.MARKER_LINE.sub(" ", line)
     line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+(?:\[[ xX]\]\s+)?", " ", line)
     return re.sub(r"^\s*:\s+", " ", line)
 
 
 # --------------------------------------------------------------------------- polite address
+
+POLITE = {"ar": "أنتم (-كم)", "fa": "شما", "ti": "ንስኹም"}
+AR_WORD = re.compile(r"[\u0621-\u0652]+")
+AR_DIACRITICS = re.compile(r"[\u064B-\u0652]")
+# Second person singular (أنتَ/أنتِ, the suffix -ك 'your'): words that merely end in ك are listed.
+AR_SINGULAR_SUFFIX = re.compile(r"^[\u0621-\u064A]+ك$")
+AR_NOT_SINGULAR = frozenset({
+    "ذلك", "لذلك", "بذلك", "وذلك", "كذلك", "هناك", "تلك", "بنك", "البنك", "للبنك", "والبنك",
+    "أشارك", "وأشارك", "يشارك", "تشارك", "الاستهلاك", "مشترك", "المشترك",
+    "بنوك", "البنوك", "بالبنك"})  # banks, with the bank
+FA_INFORMAL_YOU = re.compile(r"(?:^|[^\u0600-\u06FF\u200c])تو(?=$|[^\u0600-\u06FF\u200c])")
+FA_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+FA_MIN_WORDS_FOR_SHOMA = 60  # a longer Farsi page addresses the reader as شما somewhere
+TI_WORD = re.compile(r"[\u1200-\u137f]+")
+# Second person singular forms (ንስኻ / ንስኺ, the suffixes -ካ -ኻ / -ኪ -ኺ); words that merely
+# end in ኪ/ኺ are listed.
+TI_SINGULAR = re.compile(r"^(ንስኻ|ንስኺ|ናትካ|ናትኪ|.+[ካኻ]|.+[ኪኺ])$")
+TI_NOT_SINGULAR = frozenset({"ዓርኪ", "ተወሳኺ"})
 
 
 def singular_you(lang: str, text: str) -> list[str]:
@@ -136,9 +141,6 @@ def singular_you(lang: str, text: str) -> list[str]:
     if lang == "ti":
         return [w for w in TI_WORD.findall(text) if TI_SINGULAR.match(w) and w not in TI_NOT_SINGULAR]
     return []
-
-
-POLITE = {"ar": "أنتم (-كم)", "fa": "شما", "ti": "ንስኹም"}
 
 
 def _polite(rel: str, lang: str, text: str, line: int) -> list[F.Finding]:
@@ -162,19 +164,21 @@ def check_page(rel: str, lang: str, body: str, first_line: int = 1, *,
     return []
 
 
+def _found(rel: str, line: int, tests) -> list[F.Finding]:
+    """An error for each (pattern, text, message, rule) whose pattern is found in its text."""
+    return [F.error(rel, message, rule, line=line) for pattern, text, message, rule in tests
+            if pattern.search(text)]
+
+
 def _check_ar(rel: str, body: str, first_line: int, glossary: bool) -> list[F.Finding]:
     out = []
     for number, text in body_lines(body, first_line):
-        if AR_EASTERN_DIGIT.search(text):
-            out.append(F.error(rel, "Eastern Arabic digit: use Western digits 0-9", "script-digits",
-                               line=number))
-        if AR_PERSIAN_LETTER.search(text):
-            out.append(F.error(rel, "Persian letter ی/ک in Arabic text: use ي/ك", "script-letters",
-                               line=number))
-        if AR_TIME.search(BDI.sub("", LTR_BDI.sub("", text))):
-            out.append(F.error(rel, 'time outside <bdi dir="ltr">: write <bdi dir="ltr">09:30</bdi>',
-                               "script-time", line=number))
-        bare = AR_VIDEO.sub("", LINK_TARGET.sub("]", ANCHOR.sub("", BDI.sub("", text))))
+        out += _found(rel, number, [
+            (AR_EASTERN_DIGIT, text, "Eastern Arabic digit: use Western digits 0-9", "script-digits"),
+            (AR_PERSIAN_LETTER, text, "Persian letter ی/ک in Arabic text: use ي/ك", "script-letters"),
+            (AR_TIME, BDI.sub("", LTR_BDI.sub("", text)),
+             'time outside <bdi dir="ltr">: write <bdi dir="ltr">09:30</bdi>', "script-time")])
+        bare = reader.MARKER.sub("", LINK_TARGET.sub("]", ANCHOR.sub("", BDI.sub("", text))))
         if glossary and not text.startswith((" ", ":")):
             bare = AR_TERM_LINE.sub("(", bare)  # the term's own name may hold 'B1' or 'Z'
         latin = AR_LATIN_WORD.findall(bare)
@@ -190,38 +194,28 @@ def _check_fa(rel: str, body: str, first_line: int, dutch_body: str | None) -> l
     letters = persian = 0
     for number, line in body_lines(body, first_line):
         text = _fa_prose(line)
-        if FA_ARABIC_LETTER.search(line):
-            out.append(F.error(rel, "Arabic letter ي/ك/ى: use the Persian ی/ک", "script-letters",
-                               line=number))
-        if FA_ARABIC_INDIC_DIGIT.search(line):
-            out.append(F.error(rel, "Arabic-Indic digit: use Persian digits ۰-۹", "script-digits",
-                               line=number))
-        if FA_WESTERN_DIGIT.search(text):
-            out.append(F.error(rel, "Western digit in running text: use Persian digits ۰-۹ "
-                               "(0-9 only inside <bdi>)", "script-digits", line=number))
-        if FA_TIME.search(BDI.sub(" ", LTR_BDI.sub(" ", line))):
-            out.append(F.error(rel, 'time or phone number outside <bdi dir="ltr">…</bdi>',
-                               "script-time", line=number))
-        latin = FA_LATIN_WORD.findall(text)
+        out += _found(rel, number, [
+            (FA_ARABIC_LETTER, line, "Arabic letter ي/ك/ى: use the Persian ی/ک", "script-letters"),
+            (FA_ARABIC_INDIC_DIGIT, line, "Arabic-Indic digit: use Persian digits ۰-۹", "script-digits"),
+            (FA_WESTERN_DIGIT, text, "Western digit in running text: use Persian digits ۰-۹ "
+             "(0-9 only inside <bdi>)", "script-digits"),
+            (FA_TIME, BDI.sub(" ", LTR_BDI.sub(" ", line)),
+             'time or phone number outside <bdi dir="ltr">…</bdi>', "script-time")])
+        latin = LATIN_WORD.findall(text)
         if latin:
             out.append(F.error(rel, f"Latin-script word(s) {', '.join(latin)} outside "
                                '<bdi lang="nl">…</bdi>', "script-latin", line=number))
-        if FA_DETACHED_PREFIX.search(text):
-            out.append(F.error(rel, "join می/نمی to the verb with a zero-width non-joiner (می‌)",
-                               "script-zwnj", line=number))
-        if FA_DETACHED_PLURAL.search(text):
-            out.append(F.error(rel, "join the plural ها with a zero-width non-joiner (‌ها)",
-                               "script-zwnj", line=number))
+        out += _found(rel, number, [(pattern, text, message, rule) for pattern, message, rule in FA_ZWNJ])
         out += _polite(rel, "fa", text, number)
         letters += sum(ch.isalpha() for ch in text)
-        persian += len(FA_LETTER.findall(text))
+        persian += len(SCRIPT_LETTER["fa"].findall(text))
     out += _script_share(rel, "fa", letters, persian, first_line)
     if len(FA_WORD.findall(body)) > FA_MIN_WORDS_FOR_SHOMA and "شما" not in body:
         out.append(F.error(rel, "the reader is never addressed as 'شما'", "polite-address",
                            line=first_line))
     if dutch_body is not None:
         kept = " | ".join(NL_BDI.findall(body)).lower()
-        dutch = "\n".join(FA_VIDEO.sub(" ", line)
+        dutch = "\n".join(reader.MARKER_LINE.sub(" ", line)
                            for line in COMMENT.sub("", dutch_body).splitlines())
         missing = [term for term in FA_DUTCH_TERMS
                    if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", dutch, re.I)
@@ -238,7 +232,7 @@ def _check_ti(rel: str, body: str, first_line: int) -> list[F.Finding]:
     letters = ethiopic = 0
     for number, line in body_lines(body, first_line):
         text = _ti_prose(line)
-        latin = [w for w in TI_LATIN_WORD.findall(text) if w not in TI_LATIN_ALLOWED]
+        latin = [w for w in LATIN_WORD.findall(text) if w not in TI_LATIN_ALLOWED]
         if latin:
             out.append(F.error(rel, f"Latin word(s) {', '.join(latin)} outside "
                                '<bdi lang="nl">…</bdi>', "script-latin", line=number))
@@ -252,7 +246,7 @@ def _check_ti(rel: str, body: str, first_line: int) -> list[F.Finding]:
                                "script-punctuation", line=number))
         out += _polite(rel, "ti", text, number)
         letters += sum(ch.isalpha() for ch in text)
-        ethiopic += len(TI_LETTER.findall(text))
+        ethiopic += len(SCRIPT_LETTER["ti"].findall(text))
     out += _script_share(rel, "ti", letters, ethiopic, first_line)
     return out
 

@@ -51,7 +51,7 @@ def _link_findings(site, page, q) -> list[F.Finding]:
 def question_findings(site, page, q) -> list[F.Finding]:
     """The findings of one question on its own (not compared with the Dutch page)."""
     out = [F.error(page.rel, message, "practice-syntax", line=line) for line, message in q.problems]
-    if not practice.VALID_ID.match(q.id):
+    if not reader.VALID_ID.match(q.id):
         out.append(F.error(page.rel, f"question id '{q.id}': write '/// vraag | <id>' with a-z, "
                            "0-9 and '-'", "practice-syntax", line=q.line))
     if not q.text:

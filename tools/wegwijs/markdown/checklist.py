@@ -28,9 +28,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from tools.wegwijs import findings as F
 from tools.wegwijs.render import html_tree
-from tools.wegwijs.sources.reader import ITEM_ID  # the one rule for an item's id
+from tools.wegwijs.sources.reader import ITEM_ID, VALID_ID  # the one rule for an item's id
 
-VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 BLOCK_TAGS = {"ul", "ol", "p", "div", "pre", "table", "blockquote", "dl"}
 STORAGE_KEY = "wegwijs.checklist.v1"
 

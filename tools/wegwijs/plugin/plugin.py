@@ -9,7 +9,8 @@ priority chosen relative to static-i18n:
 event              priority  steps, in order
 =================  ========  ==========================================================
 on_config          -50       (before i18n) per run: content.configure (pages, nav),
-                             visitor_tools.configure (begrippen), links.configure,
+                             visitor_tools.configure (begrippen), tasks.configure
+                             (the catalogues in data/), links.configure,
                              translations.configure, freshness.configure (what is
                              due for review); per language: nav,
                              links.filter_nav, Markdown extensions (checklist,
@@ -94,6 +95,7 @@ class WegwijsPlugin(BasePlugin[WegwijsConfig]):
             state.project = Project.from_config_file(config.config_file_path)
             content.configure(state, config)
             visitor_tools.configure(state)
+            tasks.configure(state)
             links.configure(state, config, self.config.redirects)
             translations.configure(state, config)
             freshness.configure(state, config, self.config.review_months)

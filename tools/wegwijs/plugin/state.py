@@ -1,8 +1,8 @@
 """The one build-state object the plugin's steps share between the per-language builds.
 
 mkdocs-static-i18n runs one MkDocs build per language inside one ``mkdocs build``.
-What is read once per run (the pages and their front matter, the begrippenlijst,
-redirects, translation status) is set in the default language's ``on_config``; what
+What is read once per run (the pages and their front matter, the begrippenlijst, the
+catalogues in data/, redirects, translation status) is set in the default language's ``on_config``; what
 belongs to one language's build (rendered pages, the current page) is reset at the
 start of each language build. Steps read and write only their own fields.
 """
@@ -21,6 +21,7 @@ class BuildState:
     default_404: str | None = None  # the default language's 404 page (others are written at once)
     default_static: dict = field(default_factory=dict)  # same for other static pages (offline.html)
     glossary: Any = None  # markdown.glossary.Glossary of every language
+    catalogue: Any = None  # sources.catalogue.Catalogue of data/ (tasks, contacts, ...): tasks.configure
     link_entries: list = field(default_factory=list)  # render.permalinks.Entry per page
     redirects: list = field(default_factory=list)  # render.permalinks.Redirect
     dutch_only: set = field(default_factory=set)  # source paths of 'translate: false' pages

@@ -188,7 +188,7 @@ def load_redirects(config_file: Path, entries: list[Entry],
             continue
         if key.startswith(GO_PREFIX):
             old_id = key[len(GO_PREFIX):]
-            if not content_model.ID_PATTERN.match(old_id):
+            if not reader.VALID_ID.match(old_id):
                 out.append(F.error(where, f"redirect '{key}': after 'go/' comes an old page id "
                                    "(a-z, 0-9, '-')", "redirects", line=line))
                 continue

@@ -20,7 +20,6 @@ error) and by ``python -m tools content``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -34,7 +33,6 @@ from tools.wegwijs.sources import reader
 from tools.wegwijs.sources.reader import LANG_SUFFIX, parse_front_matter, split_front_matter  # noqa: F401
 
 REQUIRED = ("id", "type", "order")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 # --------------------------------------------------------------------------- model
@@ -205,7 +203,7 @@ def validate_page(page: Page, model: Model) -> list[F.Finding]:
         if key not in meta or meta[key] in (None, ""):
             out.append(F.error(page.rel, f"missing '{key}' in front matter: add '{key}: ...' "
                                f"({_HINTS[key]})", "front-matter", line=2))
-    if page.id is not None and not ID_PATTERN.match(page.id):
+    if page.id is not None and not reader.VALID_ID.match(page.id):
         out.append(F.error(page.rel, f"id '{page.id}' may only use a-z, 0-9 and '-'; "
                            "choose it once and never change it", "front-matter",
                            line=page.line_of("id")))

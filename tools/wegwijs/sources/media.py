@@ -59,7 +59,6 @@ WEBP_QUALITY = 75  # libwebp 0-100: a 426x240 poster of 8 KB as JPEG becomes abo
 DURATION_TOLERANCE = 1.0  # seconds
 TOTAL_LIMIT = 5 * 1024 * 1024  # all media together: keeps the repository and the site small
 VIDEO_LINE = re.compile(r"^ {0,3}\[\[video:(?P<id>[^\]\s]*)\]\]\s*$")
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RLM = "\u200f"
 LATIN_START = re.compile(r"^[A-Za-z0-9]")
 
@@ -379,7 +378,7 @@ def check_video(video: Video, root: Path, model) -> list[F.Finding]:
     """One video folder against the content model (thema's, default language)."""
     rel = lambda p: display_path(p, root)  # noqa: E731
     out: list[F.Finding] = []
-    if not ID_PATTERN.match(video.id):
+    if not reader.VALID_ID.match(video.id):
         out.append(F.error(rel(video.folder), "folder name is not a video id (a-z, 0-9, '-')",
                            "media-id"))
     duration = None

@@ -38,7 +38,6 @@ CLOSER = re.compile(r"^ {0,3}///[ \t]*$")
 ANSWER = re.compile(r"^ {0,3}\((?P<mark>[ xX])\)[ \t]+(?P<text>\S.*?)[ \t]*$")
 EXPLANATION = re.compile(r"^ {0,3}>[ \t]?(?P<text>.*?)[ \t]*$")
 LINK = re.compile(r"^ {0,3}\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)[ \t]*$")
-VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MIN_ANSWERS, MAX_ANSWERS = 2, 4
 
 

@@ -15,8 +15,12 @@ so they agree on what is code and what is not:
   fence: superfences renders those lines as ordinary Markdown, so they are read as such.
 - **Headings** (``Body.headings``): ATX headings outside code with their id: the
   attr_list id (``## Kop {#id}``) or else the slug the toc extension gives.
-- **Checklist items** (``Body.items``): ``- [ ] text {#id}`` outside code, with line.
+- **Checklist items** (``Body.items``): ``- [ ] text {#id}`` outside code, with line;
+  ``VALID_ID``: what an id (of a page, item, question or video) may be.
 - **Title** (``title``): front matter ``title``, else the first level-1 heading.
+- **Markers** (``MARKER``, ``MARKER_LINE``): ``[[video:<id>]]``, ``[[taak:<id>]]`` and
+  ``[[contact:<id>]]``, which the build replaces by a player, a task or a contact card;
+  the prose checks leave them out.
 - **Paths and URLs** (``split_lang``, ``source_file``, ``page_url``, ``lang_prefix``,
   ``site_path``, ``url``): ``thema/wonen.en.md`` <-> ``thema/wonen.md`` + ``en`` <->
   ``/en/thema/wonen/``.
@@ -218,10 +222,6 @@ _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*(?P<attrs>[^}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 _INLINE_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]+|<[^>]+>")
 
-# A checklist item and its id, as the checklist extension reads them (ITEM_ID there).
-ITEM = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<state>[ xX])\]\s+(?P<text>.*)$")
-ITEM_ID = re.compile(r"\s*\{:?\s*#([^\s}]+)\s*\}\s*$")
-
 
 @dataclass(frozen=True)
 class Heading:
@@ -230,6 +230,13 @@ class Heading:
     id: str  # the attr_list id, else the toc slug
     line: int
     explicit: bool  # the id was written as {#id}
+
+
+# A checklist item and its id, as the checklist extension reads them (ITEM_ID there).
+ITEM = re.compile(r"^(?P<indent>\s*)[-*+]\s+\[(?P<state>[ xX])\]\s+(?P<text>.*)$")
+ITEM_ID = re.compile(r"\s*\{:?\s*#([^\s}]+)\s*\}\s*$")
+# A valid id (of a page, checklist item, practice question, video): a-z, 0-9 and '-'.
+VALID_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -315,6 +322,13 @@ class Body:
     def h1(self) -> str | None:
         """The text of the first level-1 heading, or None."""
         return next((h.text for h in self.headings if h.level == 1), None)
+
+
+# --------------------------------------------------------------------------- markers
+
+# A marker the build replaces by a block of HTML, and a line that is only such a marker.
+MARKER = re.compile(r"\[\[(?:video|taak|contact):[^\]]*\]\]")
+MARKER_LINE = re.compile(r"^\s*" + MARKER.pattern + r"\s*$")
 
 
 def sub_outside_code(pattern: re.Pattern, repl, markdown: str) -> str:

@@ -56,14 +56,13 @@ _HTML_BLOCK = re.compile(r"^\s*</?(?:div|section|figure|figcaption|details|summa
                          re.IGNORECASE)
 _ABBR_DEF = re.compile(r"^\s*\*\[[^\]]+\]:")
 _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
-_VIDEO = re.compile(r"^\s*\[\[(?:video|taak|contact):[^\]]*\]\]\s*$")  # video, task, contact lines
 
 # Inline markup, tried left to right.
 _INLINE = re.compile(
     r"(?P<comment><!--.*?-->)"
     r"|(?P<code>`+)(?P<codebody>.+?)(?P=code)"
     r"|(?P<image>!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\])"
-    r"|(?P<video>\[\[(?:video|taak|contact):[^\]]*\]\])"
+    r"|(?P<video>" + reader.MARKER.pattern + ")"
     r"|(?P<link>\[(?P<linktext>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\]))"
     r"|(?P<autolink><https?://[^>]+>)"
     r"|(?P<url>https?://\S+)"
@@ -200,6 +199,13 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
             result.append(current)
         current = None
 
+    def add_heading(text_line: str, lineno: int, col: int) -> None:
+        """A heading or an admonition title: a block of its own, from ``col`` on."""
+        block = Block("heading")
+        block.add(*clean_inline(text_line, lineno, col))
+        if block.length:
+            result.append(block)
+
     for index, raw in enumerate(lines):
         lineno = first_line + index
         line = raw.replace("\t", "    ")
@@ -235,7 +241,7 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
                 in_html = True
             continue
         if (_TABLE_ROW.match(line) or _HR.match(line) or _ABBR_DEF.match(line)
-                or _LINK_DEF.match(line) or _VIDEO.match(line)
+                or _LINK_DEF.match(line) or reader.MARKER_LINE.match(line)
                 or practice.OPENER.match(line) or practice.CLOSER.match(line)):
             close()
             continue
@@ -259,22 +265,14 @@ def blocks(body: str, first_line: int = 1) -> tuple[list[Block], list[Waiver]]:
         definition = _DEFINITION.match(line)
         if heading:
             close()
-            kind, start = "heading", heading.end()
-            text_line = re.sub(r"\s#+\s*$", "", line)
-            text, origins = clean_inline(text_line, lineno, start)
-            current = Block("heading")
-            current.add(text, origins)
-            close()
+            add_heading(re.sub(r"\s#+\s*$", "", line), lineno, heading.end())
             continue
         if admonition:
             close()
             title = admonition.group("title")
             if title:
                 col = line.index('"') + 1
-                text, origins = clean_inline(line[: col + len(title)], lineno, col)
-                current = Block("heading")
-                current.add(text, origins)
-                close()
+                add_heading(line[: col + len(title)], lineno, col)
             continue
         if item:
             close()

@@ -1,6 +1,6 @@
 """Build step: contacts. Wires ``[[contact:<id>]]`` (markdown/contacts.py) to the contact
 card (render/contacts.py, partial overrides/partials/wegwijs/contact.html), with the data
-of ``data/contacts.yml`` and its translations (sources/catalogue.py) and the addresses of
+of ``data/contacts.yml`` and its translations (``state.catalogue``, read by tasks.configure) and the addresses of
 ``data/places.geojson`` (sources/places.py).
 
 - ``register_extension`` (once): the contact extension, rendering with this module;
@@ -15,7 +15,6 @@ from pathlib import Path
 
 from tools.wegwijs.markdown.contacts import ContactExtension, line_of
 from tools.wegwijs.render import contacts as render_contacts
-from tools.wegwijs.sources import catalogue as cat
 from tools.wegwijs.sources import places
 from tools.wegwijs.sources.content_model import display_path
 
@@ -29,19 +28,13 @@ def register_extension(state, config) -> None:
         config.markdown_extensions.append(state.contact_extension)
 
 
-def catalogue(state):
-    """The catalogues of this run (cached by sources.catalogue until a data file changes)."""
-    project = state.project
-    return cat.load(project.data_dir, state.site.model.languages, project.root)
-
-
 def places_by_id(state) -> dict:
     return {place.id: place for place in places.project_places(state.project).places}
 
 
 def render(state, contact_id: str) -> str:
     page = state.page
-    data = catalogue(state)
+    data = state.catalogue
     if contact_id not in data.contacts:
         where = "docs"
         if page is not None and page.file.abs_src_path:

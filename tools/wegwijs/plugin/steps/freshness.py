@@ -19,11 +19,9 @@ from tools.wegwijs.sources import catalogue as cat
 
 
 def configure(state, config, months: int, today: dt.date | None = None) -> None:
-    project = state.project
-    catalogue = cat.load(project.data_dir, state.site.model.languages, project.root)
     state.review_today = today or dt.date.today()
     state.review_months = months
-    state.review_due = freshness.review_due(state.site, catalogue, state.review_today, months)
+    state.review_due = freshness.review_due(state.site, state.catalogue, state.review_today, months)
 
 
 def page_markdown(state, markdown: str, page) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from tools.wegwijs.render import html_tree, task_overview
-from tools.wegwijs.sources import catalogue as cat
 
 
 def _page_link(state, page, files):
@@ -37,14 +36,12 @@ def page_content(state, html: str, page, files, config) -> str:
              if (p.text or "").strip() == task_overview.MARKER and not len(p)]
     if not spots:
         return html
-    project = state.project
-    catalogue = cat.load(project.data_dir, state.site.model.languages, project.root)
     fase_titles = {}
     for source in state.site.source_pages().values():
         if source.meta.get("type") == "fase" and source.fases:
             fase_titles.setdefault(source.fases[0], source.title)
     generated = task_overview.render(task_overview.groups(
-        catalogue, state.site.model.fases, fase_titles, _page_link(state, page, files)), state.templates)
+        state.catalogue, state.site.model.fases, fase_titles, _page_link(state, page, files)), state.templates)
     for p in spots:
         html_tree.insert_before(p, generated)
         tail = p.tail

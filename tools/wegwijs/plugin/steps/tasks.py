@@ -3,6 +3,7 @@
 Wires markdown.tasks to render.tasks with the catalogue in data/ (sources.catalogue)
 and this build's language:
 
+- ``configure`` (once per run, in on_config): the catalogues into ``state.catalogue``;
 - ``register_extension`` (once per run): the Markdown extension;
 - rendering a line: the page being rendered is ``state.page`` (set by
   media.start_page at the start of on_page_markdown); an unknown task or contact id
@@ -28,10 +29,11 @@ def register_extension(state, config) -> None:
         config.markdown_extensions.append(state.tasks_extension)
 
 
-def catalogue(state):
-    """The catalogues (read once; sources.catalogue caches until a data file changes)."""
+def configure(state) -> None:
+    """Once per run: the catalogues in data/ (tasks, contacts, documents, links), which
+    every step that shows catalogue data reads from ``state.catalogue``."""
     project = state.project
-    return cat.load(project.data_dir, state.site.model.languages, project.root)
+    state.catalogue = cat.load(project.data_dir, state.site.model.languages, project.root)
 
 
 def _where(state, pattern, some_id: str) -> str:
@@ -57,9 +59,9 @@ def unknown_task_message(catalogue_, task_id: str) -> str:
 
 
 def render_list(state, ids: list[str]) -> str:
-    catalogue_ = catalogue(state)
+    catalogue = state.catalogue
     for task_id in ids:
-        if task_id not in catalogue_.tasks:
+        if task_id not in catalogue.tasks:
             raise PluginError(f"{_where(state, md_tasks.TASK_LINE, task_id)}: "
-                              f"{unknown_task_message(catalogue_, task_id)}")
-    return render_tasks.task_list(catalogue_, ids, state.lang, state.t(), state.templates)
+                              f"{unknown_task_message(catalogue, task_id)}")
+    return render_tasks.task_list(catalogue, ids, state.lang, state.t(), state.templates)

@@ -31,9 +31,7 @@ from mkdocs.utils import get_relative_url
 from tools.wegwijs.markdown import glossary
 from tools.wegwijs.markdown.checklist import ChecklistExtension, extract_items
 from tools.wegwijs.plugin import i18n
-from tools.wegwijs.plugin.steps import contacts as contact_steps
 from tools.wegwijs.plugin.steps import practice as practice_step
-from tools.wegwijs.plugin.steps import tasks as task_steps
 from tools.wegwijs.render import html_tree, plan_pages, precache, stappenplan, tables, templates, ui_strings
 from tools.wegwijs.render import contacts as render_contacts
 from tools.wegwijs.render import places as render_places
@@ -165,7 +163,7 @@ def _places_html(state, lang: str, t, page, with_map: bool, compact: bool = Fals
     return render_places.places_html(
         places.project_places(state.project), lang, t, get_relative_url("places.geojson", page.url), with_map=with_map,
         compact=compact, default=state.site.model.default_language, env=state.templates,
-        contacts=render_contacts.place_facts(contact_steps.catalogue(state), lang))
+        contacts=render_contacts.place_facts(state.catalogue, lang))
 
 
 def page_context(state, page) -> None:
@@ -176,7 +174,7 @@ def page_context(state, page) -> None:
     t = state.t(lang)
     pages = list(state.rendered.values())
     fases = state.site.model.fases
-    plan = stappenplan.plan_html(task_steps.catalogue(state), fases, pages, page.url,
+    plan = stappenplan.plan_html(state.catalogue, fases, pages, page.url,
                                  lang, t, _direction, env=state.templates)
     if page_type == "stappenplan":
         modules = practice_step.module_links(state, page.url)
