@@ -333,3 +333,58 @@ def test_opening_one_practice_page_keeps_every_practice_page_of_that_language(ow
     finally:
         page.context.close()
 
+
+
+# --------------------------------------------------------------------------- data saver without a header
+
+# The worker's own navigator reports the data saver (Chromium has navigator.connection in
+# workers): this line runs first in the served sw.js, as an init script would in a page.
+WORKER_SAVE_DATA = ("Object.defineProperty(self.navigator, 'connection', "
+                    "{value: {saveData: true}, configurable: true});\n")
+
+
+def _opening_a_practice_page_keeps_no_other(page, site, url):
+    """Open the Tigrinya home page, then one practice module, with the data saver on and
+    no Save-Data header: only the opened page is kept, no other practice page."""
+    headers = []
+    page.on("request", lambda r: headers.append(r.headers.get("save-data"))
+            if r.is_navigation_request() else None)
+    controlled(page, url + "ti/")
+    wait_offline_state(page, "saver")  # the language is not saved automatically
+    opened = url + "ti/oefenen/taal/"
+    page.goto(opened)
+    page.wait_for_function(PRACTICE_READY)
+    wait_offline_state(page, "saver")
+    wait_cached(page, opened)  # the worker handled this navigation (and kept the page itself)
+    assert headers and not any(headers)  # no navigation carried Save-Data
+    pages = [p for p in practice_list(site, "ti") if p.endswith("/") and url + p != opened]
+    assert len(pages) >= 3  # the overview and the other modules (assets the page loads are kept anyway)
+    assert [p for p in pages if page.evaluate(IN_CACHE, url + p)] == []
+
+
+def test_data_saver_the_page_reports_keeps_no_practice_pages(own_site, browser):
+    """Chromium's own data-saver emulation: navigator.connection.saveData is true in the
+    page, no Save-Data header is sent; the page tells the worker."""
+    site, server, url = own_site
+    page = new_phone_page(browser)
+    try:
+        page.context.new_cdp_session(page).send("Emulation.setDataSaverOverride",
+                                                {"dataSaverEnabled": True})
+        _opening_a_practice_page_keeps_no_other(page, site, url)
+        assert page.evaluate("navigator.connection.saveData") is True
+    finally:
+        page.context.close()
+
+
+def test_data_saver_the_worker_sees_keeps_no_practice_pages(own_site, browser):
+    """Only the worker's navigator.connection says saveData (the page does not know, no
+    header): the worker honours it, for the language and for the practice pages."""
+    site, server, url = own_site
+    worker = site / "sw.js"
+    worker.write_text(WORKER_SAVE_DATA + worker.read_text(encoding="utf-8"), encoding="utf-8")
+    page = new_phone_page(browser)
+    try:
+        _opening_a_practice_page_keeps_no_other(page, site, url)
+        assert not page.evaluate("Boolean(navigator.connection && navigator.connection.saveData)")
+    finally:
+        page.context.close()

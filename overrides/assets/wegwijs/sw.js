@@ -12,7 +12,8 @@
      page not kept shows the language's offline page; an unknown address its 404 page.
    - MANIFEST.onOpen names lists that are not part of saving a language: a language's
      list of that name (e.g. "practice": its practice pages) is kept once the reader
-     opens one of its pages (not with the data saver on).
+     opens one of its pages (not with the data saver on: a Save-Data header, the
+     worker's own navigator.connection.saveData, or a page that said saveData).
    - A language is saved (its lists kept) when a page asks: automatically on a page
      load, unless the reader's data saver is on (Save-Data header or
      navigator.connection.saveData: the page then only asks when the reader presses
@@ -35,7 +36,16 @@ var MARKS = "__wegwijs__/"; // cache keys under SCOPE: saved/<lang>, removed/<la
 var MEDIA = /\.(mp4|webm|m4a|mp3|ogg|oga|ogv|mov|zip)$/i;
 var LANGS = Object.keys((MANIFEST.lists && MANIFEST.lists.offline) || {});
 var ON_OPEN = MANIFEST.onOpen || [];
-var saveDataSeen = false; // a navigation arrived with Save-Data: on
+var saveDataSeen = false; // a navigation arrived with Save-Data: on, or a page said saveData
+
+// Whether the reader's data saver is on: the request's Save-Data header, what the worker's
+// navigator knows (Chromium has navigator.connection in workers too, also when no header
+// is sent), or what a page told us earlier.
+function saveDataOn(request) {
+  if (request && request.headers.get("save-data") === "on") saveDataSeen = true;
+  var connection = self.navigator && self.navigator.connection;
+  return saveDataSeen || Boolean(connection && connection.saveData);
+}
 
 function inScope(url) {
   return url.origin === self.location.origin && url.pathname.indexOf(SCOPE.pathname) === 0;
@@ -162,7 +172,7 @@ function status(lang) {
         result.saved = saved;
         return marked(cache, "removed", lang).then(function (removed) {
           result.removed = removed;
-          result.saveData = saveDataSeen;
+          result.saveData = saveDataOn(null);
           return result;
         });
       });
@@ -247,6 +257,7 @@ self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (typeof data.lang !== "string" || LANGS.indexOf(data.lang) < 0) return;
   var lang = data.lang;
+  if (data.saveData === true) saveDataSeen = true; // the page knows the data saver is on
   if (data.type === "precache") {
     reply(event, caches.open(CACHE).then(function (cache) {
       if (!data.auto) return precache(lang).then(function (complete) { return { complete: complete }; });
@@ -254,7 +265,7 @@ self.addEventListener("message", function (event) {
       // the reader saved on request is kept up to date.
       return Promise.all([marked(cache, "saved", lang), marked(cache, "removed", lang)]).then(function (m) {
         if (m[0]) return precache(lang).then(function (complete) { return { complete: complete }; });
-        if (m[1] || saveDataSeen || data.saveData) return { skipped: true };
+        if (m[1] || saveDataOn(null)) return { skipped: true };
         return precache(lang).then(function (complete) { return { complete: complete }; });
       });
     }).then(function (result) {
@@ -286,8 +297,7 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (!cacheable(request)) return;
   if (request.mode === "navigate") {
-    if (request.headers.get("save-data") === "on") saveDataSeen = true;
-    var opened = saveDataSeen ? null : openedList(sitePath(request.url));
+    var opened = saveDataOn(request) ? null : openedList(sitePath(request.url));
     if (opened) event.waitUntil(keepAll(opened));
     event.respondWith(fetch(request).then(function (response) {
       if (response.ok && response.type === "basic") {

@@ -13,6 +13,7 @@ CHECKS = [
     ("b1", "tools.wegwijs.checks.b1:check_all"),  # B1 readability of Dutch and English pages
     ("translations", "tools.wegwijs.checks.translations:check_all"),  # missing/outdated/mismatched translations
     ("language", "tools.wegwijs.checks.language_rules:check_all"),  # ar/fa/ti script, punctuation, polite address
+    ("language", "tools.wegwijs.checks.catalogue_language:check_all"),  # the same in data/*.{ar,fa,ti}.yml
     ("review-needed", "tools.wegwijs.checks.review_markers:check_all"),  # <!-- NAKIJKEN: ... --> markers
     ("checklist", "tools.wegwijs.markdown.checklist:check"),  # checklist item ids
     ("glossary", "tools.wegwijs.markdown.glossary:check"),  # begrippenlijst term ids and explanations
@@ -23,6 +24,8 @@ CHECKS = [
     ("contacts", "tools.wegwijs.checks.contacts:check_all"),  # [[contact:]] ids, places, contacts to review
     ("freshness", "tools.wegwijs.checks.freshness:check_all"),  # checked dates older than review_months
 ]
+
+NAMES = list(dict.fromkeys(name for name, _ in CHECKS))  # a name may run more than one function
 
 
 def run_all(project, only: tuple[str, ...] | None = None) -> list:
@@ -39,8 +42,8 @@ def run_all(project, only: tuple[str, ...] | None = None) -> list:
 def register(sub) -> None:
     from tools.wegwijs.cli import add_format_option
 
-    parser = sub.add_parser("check", help="run every check (" + ", ".join(n for n, _ in CHECKS) + ")")
-    parser.add_argument("--only", metavar="NAME", action="append", choices=[n for n, _ in CHECKS],
+    parser = sub.add_parser("check", help="run every check (" + ", ".join(NAMES) + ")")
+    parser.add_argument("--only", metavar="NAME", action="append", choices=NAMES,
                         help="run only this check (repeat for more)")
     add_format_option(parser)
     from tools.wegwijs.checks import selection

@@ -118,7 +118,8 @@ AR_DIACRITICS = re.compile(r"[\u064B-\u0652]")
 AR_SINGULAR_SUFFIX = re.compile(r"^[\u0621-\u064A]+ك$")
 AR_NOT_SINGULAR = frozenset({
     "ذلك", "لذلك", "بذلك", "وذلك", "كذلك", "هناك", "تلك", "بنك", "البنك", "للبنك", "والبنك",
-    "أشارك", "وأشارك", "يشارك", "تشارك", "الاستهلاك", "مشترك", "المشترك"})
+    "أشارك", "وأشارك", "يشارك", "تشارك", "الاستهلاك", "مشترك", "المشترك",
+    "بنوك", "البنوك", "بالبنك"})  # banks, with the bank
 FA_INFORMAL_YOU = re.compile(r"(?:^|[^\u0600-\u06FF\u200c])تو(?=$|[^\u0600-\u06FF\u200c])")
 FA_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
 FA_MIN_WORDS_FOR_SHOMA = 60  # a longer Farsi page addresses the reader as شما somewhere

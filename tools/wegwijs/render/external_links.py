@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from tools.wegwijs.render import html_tree, templates
+from tools.wegwijs.render.tasks import inline_text
 
 MARKER_CLASS = "wegwijs-external"
 REL = ("noopener", "noreferrer")
@@ -50,7 +51,8 @@ def link_context(catalogue, link_id: str, lang: str, default: str = "nl") -> dic
         return None
     link = external_link(record, lang, default)
     title, title_lang = catalogue.text("links", link_id, "title", lang)
-    return {"id": link_id, "url": link.url, "hreflang": link.lang, "title": title,
+    # A translated title keeps its Dutch names in <bdi lang="nl">…</bdi>; all else is escaped.
+    return {"id": link_id, "url": link.url, "hreflang": link.lang, "title": inline_text(title),
             "title_lang": title_lang if title_lang != lang else None}
 
 
