@@ -38,3 +38,31 @@ def test_precache_revision_follows_the_purged_file(built_site):
     # Every language's saved copy includes it (its pages link it).
     for lang, paths in manifest["urls"].items():
         assert css_purge.OUTPUT in paths, lang
+
+
+def test_own_scripts_and_stylesheets_are_minified_and_still_parse(built_site):
+    """esbuild minified every built script and stylesheet of our own (not sw.js, whose
+    precache list is written after): smaller than its source, no comments left, every
+    script still valid JavaScript (node --check), non-Latin strings kept as they are."""
+    import shutil
+    import subprocess
+
+    from tests.conftest import ROOT
+    from tools.wegwijs.render import minify
+
+    built = minify.own_assets(built_site)
+    names = {p.name for p in built}
+    assert {"player.js", "checklist.js", "wegwijs.css", "tools.css", "material.css"} <= names
+    assert "sw.js" not in names
+    for path in built:
+        text = path.read_text(encoding="utf-8")
+        source = ROOT / "overrides" / "assets" / "wegwijs" / path.name
+        if source.exists():
+            assert len(text) < 0.8 * len(source.read_text(encoding="utf-8")), path.name
+        assert "/*" not in text.split("\n", 1)[0][:2], path.name
+        assert "\\u06" not in text and "\\u12" not in text, path.name  # Arabic/Ge'ez not escaped
+        if path.suffix == ".js":
+            check = subprocess.run([shutil.which("node"), "--check", str(path)], capture_output=True, text=True)
+            assert check.returncode == 0, f"{path.name}: {check.stderr}"
+    # The worker's copy is the readable one with its precache list.
+    assert "\n" in (built_site / "assets" / "wegwijs" / "sw.js").read_text(encoding="utf-8")

@@ -38,12 +38,4 @@ function main(request) {
   });
 }
 
-let input = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", function (chunk) { input += chunk; });
-process.stdin.on("end", function () {
-  Promise.resolve().then(function () { return main(JSON.parse(input)); }).catch(function (error) {
-    process.stderr.write(String(error && error.stack || error) + "\n");
-    process.exitCode = 1;
-  });
-});
+require("./node_stdio.cjs").run(main);
