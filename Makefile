@@ -18,7 +18,8 @@ DEV_STAMP   := $(VENV)/.installed-dev
 # pytest-xdist workers for make test / test-fast (e.g. PYTEST_JOBS="-n 2"); see README.
 PYTEST_JOBS ?= -n 2
 
-.PHONY: serve serve-all bench-preview translations translations-diff mark-done new b1 links rules media-check build test test-fast test-stress check lint-js bench bench-web system-deps clean deploy lock
+
+.PHONY: serve serve-all bench-preview translations translations-diff mark-done new b1 links rules media-check build test test-fast test-stress test-a11y check lint-js bench bench-web system-deps clean deploy lock
 
 $(VENV)/pyvenv.cfg:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -148,6 +149,11 @@ test-stress: $(TEST_STAMP) system-deps $(NODE_STAMP)
 	  echo "test-stress: browser tests, run $$run of 3, one core kept busy (pid $$busy)"; \
 	  $(PY) -m pytest $(PYTEST_JOBS) -m browser || exit 1; \
 	done
+
+## test-a11y: axe on every page of every language at 360x640 AND 1280x800 (make test checks
+## every page at 360x640 and the first page of each section at 1280x800)
+test-a11y: $(TEST_STAMP) system-deps $(NODE_STAMP)
+	WEGWIJS_AXE_ALL_SIZES=1 $(PY) -m pytest $(PYTEST_JOBS) tests/browser/test_accessibility_browser.py -k axe_every_page
 
 ## bench: build-speed and size benchmark against plain Material + static-i18n
 bench: $(BUILD_STAMP) $(NODE_STAMP)

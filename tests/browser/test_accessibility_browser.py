@@ -9,6 +9,8 @@ comes from node_modules (package.json, installed by ``make test``).
 """
 from __future__ import annotations
 
+import os
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -70,7 +72,23 @@ def axe_source() -> str:
 # colour scheme and the viewport change inside the loaded page (no reload) and axe runs
 # in each of the CONFIGURATIONS.
 CHUNKS = 2
-CONFIGURATIONS = [("light", 360, 640), ("dark", 360, 640), ("dark", 1280, 800), ("light", 1280, 800)]
+# `make test`: every page on the phone (360x640), the site's main reader, in both schemes,
+# and the wide layout (1280x800) on the first page of every section of each language
+# (home, each fase/thema/oefenen/workshop/handleiding/professionals folder, and every
+# single page such as begrippen, kaart, werkmap). `make test-a11y`
+# (WEGWIJS_AXE_ALL_SIZES=1) runs every page at 1280x800 too: the full sweep, about five
+# more minutes on two cores.
+PHONE = [("light", 360, 640), ("dark", 360, 640)]
+WIDE = [("dark", 1280, 800), ("light", 1280, 800)]
+CONFIGURATIONS = PHONE + WIDE
+ALL_SIZES = os.environ.get("WEGWIJS_AXE_ALL_SIZES") == "1"
+
+
+def section_key(rel: str, lang: str) -> str:
+    """The section of a page path: its first folder after the language prefix."""
+    prefix = lang_prefix(lang)
+    path = rel[len(prefix):].lstrip("/") if prefix and rel.startswith(prefix) else rel
+    return path.split("/", 1)[0]
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 # Whether the page can look different in the dark scheme: a style that asks for the
 # reader's colour preference (a prefers-color-scheme media query, light-dark(), a
@@ -106,12 +124,12 @@ def set_scheme(page, scheme: str) -> None:
     }""", scheme)
 
 
-def axe_in_every_configuration(page) -> list[str]:
-    """Run axe on the loaded page in every configuration; returns the formatted violations."""
+def axe_in_every_configuration(page, configurations=CONFIGURATIONS) -> list[str]:
+    """Run axe on the loaded page in each configuration; returns the formatted violations."""
     failures = []
     dark_differs = page.evaluate(HAS_DARK_STYLE)
     runs = 0
-    for scheme, width, height in CONFIGURATIONS:
+    for scheme, width, height in configurations:
         if scheme == "dark" and not dark_differs:
             continue  # the light scheme's colours: the light run's answer
         set_scheme(page, scheme)
@@ -169,16 +187,22 @@ def axe_context(browser, axe_source):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_every_page(lang, chunk, axe_context, built_site, site_server):
     """axe-core's WCAG 2.1 A/AA rules on every built page of every language, in the light
-    and the dark colour scheme at 360x640 and 1280x800: no violation anywhere."""
+    and the dark colour scheme at 360x640, and at 1280x800 on the first page of each
+    section (every page with WEGWIJS_AXE_ALL_SIZES=1): no violation anywhere."""
     pages = built_pages(built_site, lang)
     assert len(pages) >= 20, f"only {len(pages)} pages built for {lang}: {pages}"
+    wide = {}
+    for rel in pages:
+        wide.setdefault(section_key(rel, lang), rel)
+    assert len(wide) >= 8, wide
     page = axe_context.new_page()
     failures = []
     try:
         for rel in chunk_of(built_site, pages, chunk):
             page.goto(site_server + rel, wait_until="load")
             assert page.evaluate("document.documentElement.lang") == lang, rel
-            failures.extend(axe_in_every_configuration(page))
+            sizes = CONFIGURATIONS if ALL_SIZES or rel in wide.values() else PHONE
+            failures.extend(axe_in_every_configuration(page, sizes))
     finally:
         page.close()
     assert not failures, "\n".join(failures)
