@@ -240,3 +240,21 @@ def make_fixture_site(directory: Path, pages: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8") if isinstance(text, str) else path.write_bytes(text)
     return directory / "mkdocs.yml"
+
+
+@functools.lru_cache(maxsize=None)
+def unpublished_sources() -> frozenset[str]:
+    """Source paths (docs/, no language suffix) the build leaves out: the story folder while
+    no story is shown, withdrawn stories (tools/wegwijs/sources/stories.py)."""
+    from tools.wegwijs.sources import content_model, stories
+
+    site = content_model.project_site(PROJECT)
+    return frozenset(stories.left_out(site.pages, site.model))
+
+
+def is_published(path: Path) -> bool:
+    """Whether the build publishes this docs/ file (any language)."""
+    from tools.wegwijs.sources import reader
+
+    src, _lang = reader.split_lang(path.relative_to(ROOT / "docs").as_posix())
+    return src not in unpublished_sources()

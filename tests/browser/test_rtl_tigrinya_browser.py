@@ -16,6 +16,7 @@ from tests.browser.rtl_order import CHECK_ORDER
 from tests.content.test_arabic_rtl import AR_PAGES, DOCS
 from tests.content.test_farsi import FA_PAGES
 from tests.content.test_tigrinya import ETHIOPIC
+from tests.conftest import is_published
 
 
 def page_url(base: str, path: Path, lang: str) -> str:
@@ -27,7 +28,7 @@ def page_url(base: str, path: Path, lang: str) -> str:
 
 def test_arabic_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_server):
     problems, checked = [], 0
-    for path in AR_PAGES:
+    for path in filter(is_published, AR_PAGES):  # not the story folder while it is empty
         url = page_url(site_server, path, "ar")
         response = phone_page.goto(url)
         assert response is not None and response.ok, f"{url}: {response and response.status}"
@@ -63,7 +64,7 @@ def test_header_shows_the_start_of_the_dutch_site_name_on_a_phone(phone_page, si
 
 def test_farsi_pages_render_dutch_terms_and_numbers_in_order(phone_page, site_server):
     problems, checked, times, lists = [], 0, 0, 0
-    for path in FA_PAGES:
+    for path in filter(is_published, FA_PAGES):  # not the story folder while it is empty
         url = page_url(site_server, path, "fa")
         response = phone_page.goto(url)
         assert response is not None and response.ok, f"{url}: {response and response.status}"
