@@ -16,6 +16,8 @@ anti-aliases one of two ways from run to run (2 pixels, with either stylesheet).
 """
 from __future__ import annotations
 
+import base64
+
 import functools
 from pathlib import Path
 
@@ -133,12 +135,47 @@ def shot(context, url: str, original: bool, prepare=None, full_page: bool = True
         page.close()
 
 
+# Chromium under load now and then rasterises a glyph edge a shade differently in two
+# screenshots of the same page (seen: identical-looking images, a handful of pixels
+# apart). Two shots count as the same while fewer than MAX_CHANGED pixels differ by more
+# than TOLERANCE in a colour channel; a rule PurgeCSS wrongly removed moves or recolours
+# whole elements, thousands of pixels.
+TOLERANCE = 40
+MAX_CHANGED = 60
+CHANGED_PIXELS = """async ([a, b, tolerance]) => {
+  const load = src => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok(i);
+                                                  i.onerror = fail; i.src = src; });
+  const [x, y] = await Promise.all([load(a), load(b)]);
+  if (x.width !== y.width || x.height !== y.height) return -1;
+  const data = img => { const c = document.createElement('canvas'); c.width = img.width;
+    c.height = img.height; const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+    return g.getImageData(0, 0, img.width, img.height).data; };
+  const p = data(x), q = data(y);
+  let changed = 0;
+  for (let i = 0; i < p.length; i += 4)
+    if (Math.abs(p[i] - q[i]) > tolerance || Math.abs(p[i + 1] - q[i + 1]) > tolerance
+        || Math.abs(p[i + 2] - q[i + 2]) > tolerance) changed++;
+  return changed;
+}"""
+
+
+def changed_pixels(context, mine: bytes, theirs: bytes) -> int:
+    """How many pixels of two PNG screenshots differ visibly (-1: other sizes), in Chromium."""
+    page = context.new_page()
+    try:
+        url = "data:image/png;base64,"
+        return page.evaluate(CHANGED_PIXELS, [url + base64.b64encode(mine).decode(),
+                                              url + base64.b64encode(theirs).decode(), TOLERANCE])
+    finally:
+        page.close()
+
+
 def assert_same(context, url: str, name: str, tmp_path, **options) -> None:
     purged = shot(context, url, original=False, **options)
     whole = shot(context, url, original=True, **options)
     assert len(purged) == len(whole), f"{url}: the page has another height with the purged stylesheet"
     for part, (mine, theirs) in enumerate(zip(purged, whole)):
-        if mine != theirs:
+        if mine != theirs and not 0 <= changed_pixels(context, mine, theirs) < MAX_CHANGED:
             (tmp_path / f"{name}-{part}-purged.png").write_bytes(mine)
             (tmp_path / f"{name}-{part}-original.png").write_bytes(theirs)
             pytest.fail(f"{url} looks different with the purged stylesheet: compare "
