@@ -134,6 +134,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        # Pages are revalidated on every visit (production: max-age=300, must-revalidate).
+        # Without this header Chromium keeps a page "fresh" for 10 % of its age since its
+        # Last-Modified (copied files keep their build time): under load a test that
+        # swaps in a new build then saw the old page, depending on how long the build took.
+        if self.path.split("?")[0].endswith(("/", ".html")):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def send_error(self, code, message=None, explain=None):
         # Serve the language's own 404 page, as the production nginx config does.
         if code == 404:
