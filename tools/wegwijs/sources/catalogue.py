@@ -103,6 +103,11 @@ class Translation:
     fingerprint: str | None  # translated_from, as written
     texts: dict[str, dict[str, str]]  # id -> field -> text
     lines: dict[str, int]  # id -> line
+    # (id, field) -> line of its text (a block scalar's text starts on the line after | or >)
+    text_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def text_line(self, record_id: str, key: str) -> int:
+        return self.text_lines.get((record_id, key), self.lines.get(record_id, 1))
 
 
 @dataclass
@@ -224,10 +229,14 @@ def _read_translation(path: Path, rel: str, kind: str, lang: str, catalogue: Cat
         out.append(F.error(rel, f"a translation has '{kind}:' with per id the translated "
                            f"fields ({', '.join(TRANSLATABLE[kind])})", RULE, line=1))
         return
-    texts, lines = {}, {}
+    texts, lines, text_lines = {}, {}, {}
     items = _value_node(node, kind)
     for key_node, value_node in (items.value if isinstance(items, yaml.MappingNode) else []):
         lines[str(key_node.value)] = key_node.start_mark.line + 1
+        for field_node, text_node in (value_node.value if isinstance(value_node, yaml.MappingNode) else []):
+            if isinstance(text_node, yaml.ScalarNode):
+                text_lines[(str(key_node.value), str(field_node.value))] = (
+                    text_node.start_mark.line + 1 + (text_node.style in ("|", ">")))
     for record_id, fields in (data.get(kind) or {}).items():
         record_id = str(record_id)
         line = lines.get(record_id, 1)
@@ -247,7 +256,7 @@ def _read_translation(path: Path, rel: str, kind: str, lang: str, catalogue: Cat
         texts[record_id] = {k: v for k, v in fields.items() if k in TRANSLATABLE[kind]}
     fingerprint = data.get(TRANSLATED_FROM)
     catalogue.translations[(kind, lang)] = Translation(
-        rel, str(fingerprint) if fingerprint else None, texts, lines)
+        rel, str(fingerprint) if fingerprint else None, texts, lines, text_lines)
 
 
 def load(data_dir: Path, languages: tuple[str, ...], root: Path | None = None) -> Catalogue:
