@@ -149,6 +149,8 @@ def test_front_matter_with_line_numbers():
     data, lines = reader.parse_front_matter(yaml_text)
     assert data == {"id": "x", "title": "T"} and lines == {"id": 2, "title": 3}
     assert rest == "# Kop\n" and body_line == 5
+    _data, lines = reader.parse_front_matter("id: x\nconsent:\n  given: 2026-01-02\n  show:\n    photo: false\n")
+    assert lines == {"id": 2, "consent": 3, "consent.given": 4, "consent.show": 5, "consent.show.photo": 6}
 
 
 def test_read_is_cached_until_the_file_changes(tmp_path: Path):

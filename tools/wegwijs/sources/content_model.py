@@ -127,8 +127,14 @@ class Page:
         """Front matter ``title``, else the first H1, else the file name."""
         return reader.title(self.meta, self.markdown, self.src)
 
-    def line_of(self, key: str) -> int:
-        return self.meta_lines.get(key, 1)
+    def line_of(self, *keys: str) -> int:
+        """Line of a front matter key (nested: ``line_of("consent", "show", "photo")``),
+        else of its nearest parent that is written, else 1."""
+        for depth in range(len(keys), 0, -1):
+            line = self.meta_lines.get(".".join(keys[:depth]))
+            if line is not None:
+                return line
+        return 1
 
     @property
     def fases(self) -> list[str]:

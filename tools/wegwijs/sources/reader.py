@@ -103,17 +103,25 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installe
 
 
 def parse_front_matter(yaml_text: str) -> tuple[object, dict[str, int]]:
-    """Parse once: the data and, per top-level key, its line number in the file."""
+    """Parse once: the data and, per key, its line number in the file; a nested key
+    by its dotted path (``consent.show.photo``)."""
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
-    lines = {}
+    lines: dict[str, int] = {}
+
+    def walk(mapping, prefix: str) -> None:
+        for key, value in mapping.value:
+            path = prefix + str(key.value)
+            lines[path] = key.start_mark.line + 2  # +1 for '---', +1 for 1-based
+            if isinstance(value, yaml.MappingNode):
+                walk(value, path + ".")
+
     if isinstance(node, yaml.MappingNode):
-        for key, _value in node.value:
-            lines[str(key.value)] = key.start_mark.line + 2  # +1 for '---', +1 for 1-based
+        walk(node, "")
     return data, lines
 
 

@@ -71,30 +71,6 @@ def withdrawn(page) -> dt.date | None:
     return _date(consent(page).get("withdrawn"))
 
 
-def _nested_line(page, *keys: str) -> int:
-    """File line of a nested front matter key (``consent`` > ``show`` > ``photo``): the
-    first line, below its parent's, that starts with ``key:`` more indented than the parent."""
-    line = page.line_of(keys[0])
-    try:
-        lines = page.path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError:
-        return line
-    indent = -1
-    for key in keys[1:]:
-        pattern = re.compile(rf"^(?P<indent>[ \t]*){re.escape(key)}[ \t]*:")
-        for number in range(line + 1, min(page.body_line, len(lines) + 1)):
-            text = lines[number - 1]
-            if text.strip() and not text.startswith((" ", "\t")):
-                break  # the next top-level key: not found under this parent
-            match = pattern.match(text)
-            if match and len(match["indent"]) > indent:
-                line, indent = number, len(match["indent"])
-                break
-        else:
-            break
-    return line
-
-
 # --------------------------------------------------------------------------- validation
 
 
@@ -145,29 +121,28 @@ def _consent_findings(page, today: dt.date) -> list[F.Finding]:
     unknown = sorted(set(record) - {"given", "by", "show", "review", "withdrawn"})
     for key in unknown:
         out.append(F.error(page.rel, f"unknown key '{key}' in consent: use given, by, show, review "
-                           "or withdrawn", rule, line=_nested_line(page, "consent", str(key))))
+                           "or withdrawn", rule, line=page.line_of("consent", str(key))))
     given = record.get("given")
     if given is None:
         out.append(F.error(page.rel, "consent needs 'given: YYYY-MM-DD', the date on the signed "
                            "consent form", rule, line=page.line_of("consent")))
     elif _date(given) is None:
         out.append(F.error(page.rel, f"consent 'given' must be a date written as YYYY-MM-DD, not "
-                           f"'{given}'", rule, line=_nested_line(page, "consent", "given")))
+                           f"'{given}'", rule, line=page.line_of("consent", "given")))
     elif given > today:
         out.append(F.error(page.rel, f"consent 'given' ({given}) is in the future: write the date "
-                           "on the signed form", rule, line=_nested_line(page, "consent", "given")))
+                           "on the signed form", rule, line=page.line_of("consent", "given")))
     by = record.get("by")
     if not isinstance(by, str) or not by.strip():
         out.append(F.error(page.rel, "consent needs 'by:', the role of who recorded it (e.g. "
                            "'klantmanager statushouders'), not a person's name", rule,
-                           line=_nested_line(page, "consent", "by") if "by" in record
-                           else page.line_of("consent")))
+                           line=page.line_of("consent", "by")))
     out.extend(_show_record_findings(page, record))
     for key in ("review", "withdrawn"):
         if key not in record:
             continue
         value = _date(record[key])
-        line = _nested_line(page, "consent", key)
+        line = page.line_of("consent", key)
         if value is None:
             out.append(F.error(page.rel, f"consent '{key}' must be a date written as YYYY-MM-DD, "
                                f"not '{record[key]}'", rule, line=line))
@@ -182,12 +157,12 @@ def _consent_findings(page, today: dt.date) -> list[F.Finding]:
         out.append(F.warning(page.rel, f"consent was withdrawn on {gone}: the build leaves this "
                              f"story out of the site; now delete this page, its translations"
                              f"{folders} (see docs/handleiding/verhalen.md#ingetrokken)",
-                             "story-withdrawn", line=_nested_line(page, "consent", "withdrawn")))
+                             "story-withdrawn", line=page.line_of("consent", "withdrawn")))
     review = _date(record.get("review"))
     if review is not None and review < today and gone is None:
         out.append(F.warning(page.rel, f"consent was to be confirmed again by {review}: ask the "
                              "storyteller, then set a new 'review:' date (or 'withdrawn:')",
-                             "story-review", line=_nested_line(page, "consent", "review")))
+                             "story-review", line=page.line_of("consent", "review")))
     return out
 
 
@@ -195,19 +170,18 @@ def _show_record_findings(page, record: dict) -> list[F.Finding]:
     rule = "story-consent"
     value = record.get("show")
     if not isinstance(value, dict):
-        line = _nested_line(page, "consent", "show") if "show" in record else page.line_of("consent")
+        line = page.line_of("consent", "show")
         return [F.error(page.rel, "consent needs 'show:' with first_name, photo and voice, each "
                         "true or false: what the storyteller agreed may be shown", rule, line=line)]
     out = []
     for key in SHOW_KEYS:
         if not isinstance(value.get(key), bool):
-            line = _nested_line(page, "consent", "show", key) if key in value \
-                else _nested_line(page, "consent", "show")
+            line = page.line_of("consent", "show", key)
             out.append(F.error(page.rel, f"consent show '{key}' must be true or false (what the "
                                "signed form says)", rule, line=line))
     for key in sorted(set(value) - set(SHOW_KEYS), key=str):
         out.append(F.error(page.rel, f"unknown key '{key}' in consent show: use first_name, photo "
-                           "and voice", rule, line=_nested_line(page, "consent", "show", str(key))))
+                           "and voice", rule, line=page.line_of("consent", "show", str(key))))
     return out
 
 
